@@ -1,0 +1,2 @@
+export { outboxSender, findOutboxMessages } from './outbox.ts';
+export { templates } from './messages.ts';

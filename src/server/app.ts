@@ -1,0 +1,157 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { limits } from '../shared/limits.ts';
+import secureJson from 'secure-json-parse';
+import { DomainError, type MessageSender } from '../domain/context.ts';
+import { outboxSender } from '../domain/notifications/index.ts';
+import type { Database } from './db/client.ts';
+import { accessPlugin, type Access } from './plugins/access.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { organisationRoutes } from './routes/organisation.routes.ts';
+import { systemRoutes } from './routes/system.routes.ts';
+import { userRoutes } from './routes/users.routes.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export type AppOptions = {
+  database: Database;
+  publicUrl: string;
+  clock?: () => Date;
+  sender?: MessageSender;
+  /** Folder with the built web app; served when it exists. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+};
+
+/** Logs say which route was called, never with query strings (they can hold one-time tokens) or bodies. */
+const loggerDefaults = {
+  level: 'info',
+  redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  serializers: {
+    req: (req: { method: string; url: string; id: string }) => ({
+      id: req.id,
+      method: req.method,
+      path: req.url.split('?')[0],
+    }),
+  },
+};
+
+/** JSON bodies without `__proto__` or `constructor.prototype` keys; the error names the key that was refused. */
+function parseJsonBody(
+  _request: unknown,
+  body: string | Buffer,
+  done: (err: Error | null, value?: unknown) => void,
+) {
+  const text = body.toString();
+  if (text.trim() === '') return done(null, undefined);
+  try {
+    done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
+  } catch (error) {
+    const poisoned = error instanceof SyntaxError && /prototype/.test(error.message);
+    if (!poisoned) return done(new DomainError('request.malformed_json'));
+    const field = /constructor/.test(text) && !/__proto__/.test(text) ? 'constructor' : '__proto__';
+    done(
+      new DomainError(
+        'request.invalid',
+        [{ field, message: 'this key is not allowed' }],
+        `${field}: this key is not allowed`,
+      ),
+    );
+  }
+}
+
+/** Builds the whole app without listening, so tests call it with `inject` and a real database. */
+export async function buildApp(options: AppOptions) {
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  const app = Fastify({
+    logger: options.logger ?? loggerDefaults,
+    bodyLimit: limits.bodyBytes,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // The request id ties an answer to its log lines and audit events when someone reports a problem.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.setSerializerCompiler(serializerCompiler);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes its theme variables in a style tag.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(accessPlugin, {
+    db: options.database.db,
+    sender: options.sender ?? outboxSender,
+    publicUrl: options.publicUrl,
+    clock: options.clock ?? (() => new Date()),
+  });
+  registerErrorHandling(app, existsSync(`${webRoot}/index.html`));
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Opstap API',
+        version: packageJson.version,
+        description:
+          'Every operation lists who may call it under `x-access`. Errors share one shape: `{ "error": { "code", "message", "details"? } }`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'opstap_session' } } },
+    },
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const access = (input.route.config as { access?: Access } | undefined)?.access;
+      return { ...out, schema: { ...out.schema, 'x-access': access } as typeof out.schema };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: { public: 'the API contract' } }, schema: { hide: true } },
+    () => app.swagger(),
+  );
+  await app.register(
+    systemRoutes(options.database, packageJson.version, (options.sender ?? outboxSender) === outboxSender),
+  );
+  await app.register(authRoutes);
+  await app.register(organisationRoutes);
+  await app.register(userRoutes);
+
+  if (existsSync(`${webRoot}/index.html`))
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  return app;
+}

@@ -1,0 +1,91 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Db } from '../../domain/db.ts';
+import * as schema from '../../domain/schema.ts';
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const options = { schema, casing: 'snake_case' as const };
+
+/** Embedded PGlite in `dataDir` (or in memory), the database of a single office and of the tests. */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  if (dataDir) {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      accessSync(dataDir, constants.W_OK);
+    } catch {
+      throw new Error(
+        `Cannot write to the data directory ${dataDir}: choose another DATA_DIR or fix its permissions.`,
+      );
+    }
+  }
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = drizzlePglite(client, options) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    // PGlite has one connection, so nobody else can migrate at the same time. Drizzle runs all pending
+    // migrations in one transaction: a failing one leaves the database as it was.
+    migrate: () => migratePglite(drizzlePglite(client, options), { migrationsFolder }),
+    ping: async () => (await client.query('select 1')).rows.length === 1,
+    close: () => client.close(),
+  };
+}
+
+/** A PostgreSQL server: what a region or the country runs, with several app instances. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  // JIT makes the report queries 2-3x slower at this scale.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Cannot reach the database in DATABASE_URL (${reason}): check the address, user and that the server runs.`,
+    );
+  }
+  const db = drizzlePg(pool, options) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async migrate() {
+      // Several instances may start at once: an advisory lock lets one migrate while the others wait.
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock(7238401)');
+        await migratePg(drizzlePg(pool, options), { migrationsFolder });
+      } finally {
+        await lock.query('select pg_advisory_unlock(7238401)').catch(() => undefined);
+        lock.release();
+      }
+    },
+    ping: () =>
+      db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string }) {
+  return config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL)
+    : openPglite(`${config.DATA_DIR.replace(/\/$/, '')}/pglite`);
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Role } from '../../shared/roles.ts';
+import { DomainError, type Actor, type Ctx, type MessageSender } from '../../domain/context.ts';
+import { resolveSession, type ResolvedSession } from '../../domain/access/index.ts';
+import type { Db } from '../../domain/db.ts';
+
+/** What participant or organisation data a route may touch; listed in the access snapshot and the API docs. */
+export type DataTouched =
+  'none' | 'own-account' | 'organisation' | 'users' | 'audit-log' | 'outbox' | 'participant';
+
+/**
+ * Every route declares who may call it. There is no default: a route without `access` stops the app at start.
+ * - `public`: anyone, with the reason written down.
+ * - `roles`: signed-in users holding one of these roles ('any' = any signed-in user); `data` says what it touches.
+ *   `beforeSecondFactor` lets a half-finished login (password given, code not yet) call it.
+ */
+export type Access =
+  { public: string } | { roles: readonly Role[] | 'any'; data: DataTouched; beforeSecondFactor?: true };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    session: ResolvedSession | null;
+    ctx: Ctx;
+  }
+  interface FastifyInstance {
+    /** Every route with its declared access, for the access snapshot test and reviews. */
+    accessTable: { method: string; url: string; access: Access }[];
+  }
+}
+
+export const SESSION_COOKIE = 'opstap_session';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// Routes added by plugins (static files, API docs) are public by nature; we declare that here, in one place.
+const pluginRoutes: [RegExp, string][] = [
+  [/^\/api\/docs/, 'API documentation'],
+  [/^\/(?!api\/)/, 'web app files'],
+];
+
+export type AccessOptions = { db: Db; sender: MessageSender; publicUrl: string; clock: () => Date };
+
+export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts) => {
+  app.decorateRequest('session', null);
+  app.decorateRequest('ctx', null as unknown as Ctx);
+
+  app.decorate('accessTable', []);
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) {
+      const declared = pluginRoutes.find(([pattern]) => pattern.test(route.url));
+      if (!declared)
+        throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access`);
+      route.config = { ...route.config, access: { public: declared[1] } };
+    }
+    app.accessTable.push({ method: String(route.method), url: route.url, access: route.config.access! });
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = request.routeOptions.config.access;
+    const token = request.cookies[SESSION_COOKIE];
+    const now = opts.clock();
+    request.session = token ? await resolveSession(opts.db, token, now) : null;
+    if (token && !request.session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const actor: Actor | null = request.session?.actor ?? null;
+    request.ctx = {
+      db: opts.db,
+      actor,
+      clock: opts.clock,
+      log: request.log,
+      requestId: request.id,
+      sender: opts.sender,
+      publicUrl: opts.publicUrl,
+    };
+
+    // A cookie is sent along by the browser even from another site; writes must come from our own pages.
+    if (token && !safeMethods.has(request.method) && !isOwnOrigin(request, opts.publicUrl))
+      throw new DomainError('auth.csrf');
+
+    if (!access || 'public' in access) return; // unknown routes reach the not-found handler
+    if (!request.session) throw new DomainError(token ? 'auth.session_expired' : 'auth.unauthenticated');
+    if (request.session.stage !== 'full' && !access.beforeSecondFactor)
+      throw new DomainError('auth.second_factor_required', { next: request.session.stage });
+    if (access.roles !== 'any' && !request.session.actor.roles.some((r) => access.roles.includes(r.role)))
+      throw new DomainError('auth.forbidden');
+  });
+});
+
+function isOwnOrigin(request: FastifyRequest, publicUrl: string) {
+  const source = request.headers.origin ?? request.headers.referer;
+  if (!source) return false;
+  let origin: string;
+  try {
+    origin = new URL(source).origin;
+  } catch {
+    return false;
+  }
+  const own = new Set([new URL(publicUrl).origin, `${request.protocol}://${request.host}`]);
+  return own.has(origin);
+}

@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { errorStatus, type ErrorCode } from '../../shared/errors.ts';
+import { DomainError } from '../../domain/context.ts';
+
+/** Plain English for API clients; the web app shows its own translation of the code. */
+const messages: Record<ErrorCode, string> = {
+  'request.invalid': 'Some fields are not valid.',
+  'request.malformed_json': 'The request body is not valid JSON.',
+  'request.too_large': 'The request is too large.',
+  'request.unsupported_media_type': 'Send the request body as application/json.',
+  'route.not_found': 'There is no such address in the API.',
+  'auth.invalid_credentials': 'The e-mail address or password is not correct.',
+  'auth.unauthenticated': 'Please log in first.',
+  'auth.session_expired': 'Your session has ended. Please log in again.',
+  'auth.forbidden': 'You may not do this.',
+  'auth.csrf': 'This request did not come from the Opstap pages. Reload the page and try again.',
+  'auth.throttled': 'Too many attempts. Try again later.',
+  'auth.second_factor_required': 'Enter the code from your authenticator app first.',
+  'auth.totp_invalid': 'The code is not correct. Enter the code your app shows now.',
+  'auth.link_invalid': 'This link does not work. Ask for a new one.',
+  'auth.link_expired': 'This link has expired. Ask for a new one.',
+  'auth.link_used': 'This link was already used. Ask for a new one.',
+  'password.too_short': 'The password is too short.',
+  'password.too_common': 'This password is too common. Choose another.',
+  'password.mismatch': 'The passwords are not the same.',
+  'resource.not_found': 'Not found.',
+  'resource.conflict': 'Someone else changed this in the meantime. Look at the changes and try again.',
+  'user.email_taken': 'There is already an account with this e-mail address.',
+  'user.scope_required': 'This role needs a region, municipality or employer.',
+  'partnership.dates_invalid': 'The end date must be after the start date.',
+  'server.error': 'Something went wrong on our side. Try again later.',
+  'server.unavailable': 'The service is not available right now.',
+};
+
+const body = (code: ErrorCode, details?: unknown, message = messages[code]) => ({
+  error: { code, message, ...(details === undefined ? {} : { details }) },
+});
+
+type FieldIssue = { field: string; message: string };
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid',
+};
+
+/** One error shape for everything: `{ error: { code, message, details? } }`. Never a stack trace. */
+export function registerErrorHandling(app: FastifyInstance, servesWebApp: boolean) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      const status = errorStatus[error.code];
+      if (error.code === 'auth.throttled')
+        reply.header(
+          'retry-after',
+          Number((error.details as { retryAfterMinutes?: number }).retryAfterMinutes ?? 1) * 60,
+        );
+      return reply
+        .status(status)
+        .send(body(error.code, error.details, error.message === error.code ? undefined : error.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues: FieldIssue[] = error.validation.map((v) => ({
+        field: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'not valid',
+      }));
+      const first = issues[0];
+      return reply
+        .status(400)
+        .send(
+          body(
+            'request.invalid',
+            issues,
+            first ? `${first.field}: ${first.message}` : messages['request.invalid'],
+          ),
+        );
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error(
+        { err: { message: error.message, route: request.routeOptions.url } },
+        'response did not match contract',
+      );
+      return reply.status(500).send(body('server.error'));
+    }
+    const mapped = error.code ? fastifyCodes[error.code] : undefined;
+    if (mapped) return reply.status(errorStatus[mapped]).send(body(mapped));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+      return reply.status(error.statusCode).send(body('request.invalid', undefined, error.message));
+    request.log.error(
+      { err: { message: error.message, code: error.code, stack: error.stack } },
+      'unhandled error',
+    );
+    return reply.status(500).send(body('server.error'));
+  });
+
+  // The web app routes on the client: a page address that is not a file gets index.html.
+  app.setNotFoundHandler((request, reply) => {
+    if (servesWebApp && request.method === 'GET' && !request.url.startsWith('/api'))
+      return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(body('route.not_found'));
+  });
+}

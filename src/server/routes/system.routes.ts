@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as c from '../../shared/contracts/index.ts';
+import { findOutboxMessages } from '../../domain/notifications/index.ts';
+import type { Database } from '../db/client.ts';
+
+export const systemRoutes =
+  (database: Database, version: string, withOutbox: boolean): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/api/health', {
+      config: { access: { public: 'health checks by load balancers' } },
+      schema: { tags: ['system'], response: { 200: c.health, 503: c.health } },
+      handler: async (_request, reply) => {
+        const up = await database.ping().catch(() => false);
+        return reply.status(up ? 200 : 503).send({
+          status: up ? 'ok' : 'degraded',
+          version,
+          database: { status: up ? 'ok' : 'down', kind: database.kind },
+        });
+      },
+    });
+
+    // Only where messages are not really sent: there the outbox is the only way to read them.
+    if (withOutbox)
+      app.get('/api/outbox', {
+        config: { access: { roles: ['administrator'], data: 'outbox' } },
+        schema: { tags: ['system'], response: { 200: c.outboxList } },
+        handler: async (request) => ({ items: await findOutboxMessages(request.ctx) }),
+      });
+  };

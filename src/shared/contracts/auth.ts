@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { limits } from '../limits.ts';
+import { municipalFunctions, roles } from '../roles.ts';
+import { email, id, isoDateTime, locale } from './common.ts';
+
+export const password = z.string().max(limits.passwordMax);
+
+export const loginRequest = z.strictObject({
+  email,
+  password: z.string().min(1).max(limits.passwordMax),
+});
+
+/** What the client must do next after a correct password. */
+export const loginResponse = z.object({
+  next: z.enum(['done', 'totp', 'totp_setup']),
+});
+
+export const totpVerifyRequest = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
+
+export const totpSetupResponse = z.object({
+  secret: z.string(),
+  uri: z.string(),
+  qrSvg: z.string(),
+});
+
+export const roleAssignment = z.object({
+  role: z.enum(roles),
+  regionId: id.nullable(),
+  regionName: z.string().nullable(),
+  municipalityCode: z.string().nullable(),
+  municipalityName: z.string().nullable(),
+  municipalFunction: z.enum(municipalFunctions).nullable(),
+  employerId: id.nullable(),
+  employerName: z.string().nullable(),
+});
+export type RoleAssignment = z.infer<typeof roleAssignment>;
+
+export const me = z.object({
+  id,
+  email: z.string(),
+  displayName: z.string(),
+  preferredLanguage: locale,
+  roles: z.array(roleAssignment),
+  hasSecondFactor: z.boolean(),
+  needsSecondFactor: z.boolean(),
+  isDemo: z.boolean(),
+  sessionStage: z.enum(['full', 'totp', 'totp_setup']),
+});
+export type Me = z.infer<typeof me>;
+
+export const passwordResetRequest = z.strictObject({ email });
+export const passwordResetComplete = z.strictObject({ token: z.string().min(10).max(200), password });
+export const invitationAccept = z.strictObject({
+  token: z.string().min(10).max(200),
+  password,
+  displayName: z.string().trim().min(1).max(limits.shortText).optional(),
+});
+export const tokenQuery = z.strictObject({ token: z.string().min(10).max(200) });
+export const tokenStatus = z.object({ email: z.string(), displayName: z.string() });
+
+export const sessionInfo = z.object({
+  id: z.string(),
+  createdAt: isoDateTime,
+  lastSeenAt: isoDateTime,
+  userAgent: z.string().nullable(),
+  isCurrent: z.boolean(),
+});
+export const sessionList = z.object({ items: z.array(sessionInfo) });
+export const sessionParams = z.strictObject({ id: z.string().regex(/^[a-f0-9]{16}$/) });
+
+export const languageRequest = z.strictObject({ language: locale });

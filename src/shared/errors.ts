@@ -1,0 +1,35 @@
+/**
+ * Stable error codes. The API answers `{ error: { code, message, details? } }`;
+ * the web app translates `code` (key `errors.<code>` in the locale files).
+ */
+export const errorStatus = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'route.not_found': 404,
+  'auth.invalid_credentials': 401,
+  'auth.unauthenticated': 401,
+  'auth.session_expired': 401,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'auth.throttled': 429,
+  'auth.second_factor_required': 403,
+  'auth.totp_invalid': 400,
+  'auth.link_invalid': 400,
+  'auth.link_expired': 410,
+  'auth.link_used': 410,
+  'password.too_short': 400,
+  'password.too_common': 400,
+  'password.mismatch': 400,
+  'resource.not_found': 404,
+  'resource.conflict': 409,
+  'user.email_taken': 409,
+  'user.scope_required': 400,
+  'partnership.dates_invalid': 400,
+  'server.error': 500,
+  'server.unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];

@@ -1,0 +1,41 @@
+/** The roles a user can hold. Each assignment is scoped (see `RoleScope`). */
+export const roles = [
+  'participant',
+  'coach', // arbeidscoach, mostly a volunteer, works in one region
+  'trainer',
+  'regional_lead', // regionale projectleider
+  'national_lead', // landelijke projectleider
+  'municipality_staff', // klantmanager, jobcoach or werkgeversadviseur of one municipality
+  'employer_contact',
+  'evaluator',
+  'administrator',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const municipalFunctions = ['client_manager', 'job_coach', 'employer_advisor'] as const;
+export type MunicipalFunction = (typeof municipalFunctions)[number];
+
+/** Roles whose users can read sensitive notes: they get the short idle timeout. */
+export const sensitiveRoles: readonly Role[] = [
+  'coach',
+  'trainer',
+  'regional_lead',
+  'national_lead',
+  'administrator',
+];
+
+/** Roles that must use a second factor (TOTP). Demo accounts are exempt. */
+export const secondFactorRoles: readonly Role[] = ['national_lead', 'regional_lead', 'administrator'];
+
+/** Which scope each role needs. */
+export const roleScope: Record<Role, 'none' | 'region' | 'municipality' | 'employer'> = {
+  participant: 'none',
+  coach: 'region',
+  trainer: 'region',
+  regional_lead: 'region',
+  national_lead: 'none',
+  municipality_staff: 'municipality',
+  employer_contact: 'employer',
+  evaluator: 'none',
+  administrator: 'none',
+};
