@@ -56,6 +56,15 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it('a BSN pasted into free text is refused, naming the field', async () => {
+    const response = await post(
+      JSON.stringify({ municipalityCode: 'GM0355', notes: 'Klant 1112.22.333 aangemeld' }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('privacy.bsn_refused');
+    expect(response.json().error.details[0].field).toBe('body.notes');
+  });
+
   it('a body over the limit gets 413', async () => {
     const response = await post(
       JSON.stringify({ municipalityCode: 'GM0355', notes: 'x'.repeat(limits.bodyBytes) }),

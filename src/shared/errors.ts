@@ -27,6 +27,7 @@ export const errorStatus = {
   'user.email_taken': 409,
   'user.scope_required': 400,
   'partnership.dates_invalid': 400,
+  'privacy.bsn_refused': 400,
   'server.error': 500,
   'server.unavailable': 503,
 } as const;

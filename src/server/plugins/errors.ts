@@ -29,6 +29,8 @@ const messages: Record<ErrorCode, string> = {
   'user.email_taken': 'There is already an account with this e-mail address.',
   'user.scope_required': 'This role needs a region, municipality or employer.',
   'partnership.dates_invalid': 'The end date must be after the start date.',
+  'privacy.bsn_refused':
+    'This looks like a BSN (citizen service number). Opstap may not store it: remove the number.',
   'server.error': 'Something went wrong on our side. Try again later.',
   'server.unavailable': 'The service is not available right now.',
 };
@@ -67,6 +69,8 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp: boolea
         message: v.message ?? 'not valid',
       }));
       const first = issues[0];
+      const bsn = issues.filter((i) => i.message === 'privacy.bsn_refused');
+      if (bsn.length) return reply.status(400).send(body('privacy.bsn_refused', bsn));
       return reply
         .status(400)
         .send(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorCodes } from '../errors.ts';
 import { limits } from '../limits.ts';
 import { locales } from '../locales.ts';
+import { containsBsn } from '../bsn.ts';
 
 export const errorResponse = z.object({
   error: z.object({
@@ -14,8 +15,11 @@ export type ErrorResponse = z.infer<typeof errorResponse>;
 
 export const id = z.uuid();
 export const idParams = z.strictObject({ id });
-export const shortText = z.string().trim().max(limits.shortText);
-export const longText = z.string().trim().max(limits.longText);
+/** Free text never holds a BSN; the message is an error code the API answers with. */
+const withoutBsn = (schema: z.ZodString) =>
+  schema.refine((value) => !containsBsn(value), { message: 'privacy.bsn_refused' });
+export const shortText = withoutBsn(z.string().trim().max(limits.shortText));
+export const longText = withoutBsn(z.string().trim().max(limits.longText));
 export const email = z
   .email()
   .max(limits.email)
