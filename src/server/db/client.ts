@@ -50,6 +50,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   // JIT makes the report queries 2-3x slower at this scale.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  // An idle connection the server closes (a restart, a dropped test database) must not end the process;
+  // the pool opens a new one for the next query.
+  pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
     client.release();

@@ -139,8 +139,9 @@ export async function loadDemoData(db: Db) {
         employerId: u.scope === 'employer' ? bakery!.id : null,
       });
     }
+    const taken = new Set((await tx.select({ code: partnership.municipalityCode }).from(partnership)).map((p) => p.code));
     await tx.insert(partnership).values(
-      partnerships.map((p) => ({
+      partnerships.filter((p) => !taken.has(p.code)).map((p) => ({
         municipalityCode: p.code,
         status: p.status,
         startsOn: p.status === 'draft' ? null : p.status === 'ended' ? '2024-01-01' : '2026-01-01',
