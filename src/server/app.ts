@@ -23,6 +23,8 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
+import { participantRoutes } from './routes/participants.routes.ts';
+import { trajectoryRoutes } from './routes/trajectories.routes.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -150,6 +152,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(authRoutes);
   await app.register(organisationRoutes);
   await app.register(userRoutes);
+  await app.register(participantRoutes);
+  await app.register(trajectoryRoutes);
 
   if (existsSync(`${webRoot}/index.html`))
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

@@ -14,7 +14,15 @@ export {
   currentCode,
 } from './second-factor.ts';
 export { getInvitation, useOneTimeLink, requestPasswordReset } from './one-time-links.ts';
-export { findUsers, inviteUser, updateUser, resendInvitation, findEmployers, toRoleRows } from './users.ts';
+export {
+  findUsers,
+  inviteUser,
+  createInvitedUser,
+  updateUser,
+  resendInvitation,
+  findEmployers,
+  toRoleRows,
+} from './users.ts';
 export { audit, findAuditEvents } from './audit.ts';
 export { hashPassword, checkPasswordPolicy } from './passwords.ts';
 export * from './access.table.ts';

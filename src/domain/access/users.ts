@@ -88,29 +88,32 @@ export async function findUsers(ctx: Ctx, query: z.infer<typeof userQuery>) {
   return { items: await toUser(ctx.db, rows), total: total?.n ?? 0 };
 }
 
-/** Creates an account and e-mails an invitation link to choose a password. */
-export async function inviteUser(ctx: Ctx, input: z.infer<typeof invitationCreate>) {
-  return ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, input.email));
-    if (taken) throw new DomainError('user.email_taken', { field: 'email' });
-    const [user] = await tx
-      .insert(appUser)
-      .values({
-        email: input.email,
-        displayName: input.displayName,
-        preferredLanguage: input.preferredLanguage,
-      })
-      .returning();
-    await tx.insert(roleAssignment).values(toRoleRows(user!.id, input.roles));
-    await sendOneTimeLink(ctx, tx, user!, 'invitation');
-    await audit(ctx, tx, {
-      action: 'create',
-      entityType: 'user',
-      entityId: user!.id,
-      detail: { invited: true },
-    });
-    return (await toUser(tx, [user!]))[0]!;
+/** Creates an account in the caller's transaction and e-mails an invitation link to choose a password. */
+export async function createInvitedUser(ctx: Ctx, tx: Db, input: z.infer<typeof invitationCreate>) {
+  const [taken] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, input.email));
+  if (taken) throw new DomainError('user.email_taken', { field: 'email' });
+  const [user] = await tx
+    .insert(appUser)
+    .values({
+      email: input.email,
+      displayName: input.displayName,
+      preferredLanguage: input.preferredLanguage,
+    })
+    .returning();
+  await tx.insert(roleAssignment).values(toRoleRows(user!.id, input.roles));
+  await sendOneTimeLink(ctx, tx, user!, 'invitation');
+  await audit(ctx, tx, {
+    action: 'create',
+    entityType: 'user',
+    entityId: user!.id,
+    detail: { invited: true },
   });
+  return user!;
+}
+
+/** An administrator invites a new user. */
+export async function inviteUser(ctx: Ctx, input: z.infer<typeof invitationCreate>) {
+  return ctx.db.transaction(async (tx) => (await toUser(tx, [await createInvitedUser(ctx, tx, input)]))[0]!);
 }
 
 export async function resendInvitation(ctx: Ctx, userId: string) {

@@ -3,6 +3,7 @@ import type { Db } from '../../domain/db.ts';
 import { appUser, hashPassword, roleAssignment } from '../../domain/access/index.ts';
 import { employer } from '../../domain/employers/employers.table.ts';
 import { partnership, region } from '../../domain/organisation/index.ts';
+import { loadDemoParticipants } from './demo-participants.ts';
 import type { Role, MunicipalFunction } from '../../shared/roles.ts';
 import type { Sector } from '../../shared/contracts/organisation.ts';
 
@@ -102,7 +103,7 @@ const partnerships: {
  * Demo logins (one per role, password `opstap-demo`), a demo employer and partnerships.
  * Demo accounts skip the second factor so a newcomer can look around. Loading twice changes nothing.
  */
-export async function loadDemoData(db: Db) {
+export async function loadDemoData(db: Db, today = new Date().toISOString().slice(0, 10)) {
   const [already] = await db
     .select({ id: appUser.id })
     .from(appUser)
@@ -139,34 +140,39 @@ export async function loadDemoData(db: Db) {
         employerId: u.scope === 'employer' ? bakery!.id : null,
       });
     }
-    const taken = new Set((await tx.select({ code: partnership.municipalityCode }).from(partnership)).map((p) => p.code));
-    await tx.insert(partnership).values(
-      partnerships.filter((p) => !taken.has(p.code)).map((p) => ({
-        municipalityCode: p.code,
-        status: p.status,
-        startsOn: p.status === 'draft' ? null : p.status === 'ended' ? '2024-01-01' : '2026-01-01',
-        endsOn: p.status === 'ended' ? '2024-12-31' : p.status === 'active' ? '2027-12-31' : null,
-        goals: p.goals,
-        communication:
-          p.status === 'draft' ? '' : 'Maandelijks overleg; korte lijnen via e-mail en telefoon.',
-        sectorFocus: p.sectors,
-        contacts:
-          p.status === 'draft'
-            ? []
-            : [
-                {
-                  role: 'client_manager' as const,
-                  name: 'Klantmanager Team Statushouders',
-                  email: 'statushouders@gemeente.example',
-                },
-                {
-                  role: 'employer_advisor' as const,
-                  name: 'Werkgevers ServicePunt',
-                  phone: '+31 30 000 0000',
-                },
-              ],
-      })),
+    const taken = new Set(
+      (await tx.select({ code: partnership.municipalityCode }).from(partnership)).map((p) => p.code),
     );
+    await tx.insert(partnership).values(
+      partnerships
+        .filter((p) => !taken.has(p.code))
+        .map((p) => ({
+          municipalityCode: p.code,
+          status: p.status,
+          startsOn: p.status === 'draft' ? null : p.status === 'ended' ? '2024-01-01' : '2026-01-01',
+          endsOn: p.status === 'ended' ? '2024-12-31' : p.status === 'active' ? '2027-12-31' : null,
+          goals: p.goals,
+          communication:
+            p.status === 'draft' ? '' : 'Maandelijks overleg; korte lijnen via e-mail en telefoon.',
+          sectorFocus: p.sectors,
+          contacts:
+            p.status === 'draft'
+              ? []
+              : [
+                  {
+                    role: 'client_manager' as const,
+                    name: 'Klantmanager Team Statushouders',
+                    email: 'statushouders@gemeente.example',
+                  },
+                  {
+                    role: 'employer_advisor' as const,
+                    name: 'Werkgevers ServicePunt',
+                    phone: '+31 30 000 0000',
+                  },
+                ],
+        })),
+    );
+    await loadDemoParticipants(tx, today);
   });
   return true;
 }

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { count } from 'drizzle-orm';
 import type { Db } from '../../domain/db.ts';
 import { municipality, programme, region } from '../../domain/organisation/index.ts';
+import { loadOccupations } from '../../domain/occupations/index.ts';
 
 type MunicipalityCsv = {
   cbs_code: string;
@@ -46,8 +47,9 @@ export const regionNames: Record<string, string> = {
   Zuid: 'Regio Zuid',
 };
 
-/** The programme, the regions and all municipalities. Every database has these; loading twice changes nothing. */
+/** ESCO occupations, the programme, the regions and all municipalities. Every database has these; loading twice changes nothing. */
 export async function loadReferenceData(db: Db) {
+  await loadOccupations(db);
   const [existing] = await db.select({ n: count() }).from(programme);
   if (existing && existing.n > 0) return false;
   await db.transaction(async (tx) => {

@@ -31,6 +31,18 @@ const messages: Record<ErrorCode, string> = {
   'partnership.dates_invalid': 'The end date must be after the start date.',
   'privacy.bsn_refused':
     'This looks like a BSN (citizen service number). Opstap may not store it: remove the number.',
+  'request.date_out_of_range': 'This date is too far in the past or the future.',
+  'participant.possible_duplicate':
+    'A participant with this name and date of birth already lives in this municipality. Open the existing file, or confirm that this is someone else.',
+  'trajectory.transition_not_allowed': 'This step is not possible in the current phase of the trajectory.',
+  'trajectory.partnership_required':
+    'A trajectory can only start when the municipality has an active partnership. Ask your regional project lead.',
+  'trajectory.coach_required': 'Assign a coach before the trajectory starts.',
+  'trajectory.already_open': 'This participant already has an open trajectory.',
+  'trajectory.extension_not_later': 'The new end date must be after the current end date.',
+  'trajectory.not_active': 'This can only be done while the trajectory is running.',
+  'plan.version_conflict': 'Someone else saved the plan in the meantime. Look at the changes and try again.',
+  'plan.nothing_to_agree': 'There is no new version of the plan to agree to.',
   'server.error': 'Something went wrong on our side. Try again later.',
   'server.unavailable': 'The service is not available right now.',
 };

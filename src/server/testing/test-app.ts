@@ -55,8 +55,8 @@ export const origin = 'http://opstap.test';
 export async function createTestApp() {
   const database = await createTestDatabase();
   await loadReferenceData(database.db);
-  await loadDemoData(database.db);
   const clock = testClock();
+  await loadDemoData(database.db, clock.now().toISOString().slice(0, 10));
   const app = await buildApp({
     database,
     publicUrl: origin,

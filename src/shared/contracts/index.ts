@@ -5,3 +5,5 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './outbox.ts';
 export * from './health.ts';
+export * from './participants.ts';
+export * from './trajectories.ts';

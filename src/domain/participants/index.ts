@@ -1,0 +1,15 @@
+// The participants module: the participant file (referral, intake profile, language levels) and who may see it.
+export { registerReferral } from './register-referral.ts';
+export { createPortalAccount } from './portal-account.ts';
+export {
+  getParticipantFile,
+  updateProfile,
+  addLanguageLevel,
+  findParticipants,
+  loadManagedParticipant,
+  toTrajectorySummary,
+  today,
+} from './participant-file.ts';
+export { fullFileScope, referralStatusScope, canManage, seesOrigin } from './participants.policy.ts';
+export { selectParticipant, selectTrajectoriesOf } from './participants.queries.ts';
+export * from './participants.table.ts';

@@ -1,0 +1,213 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { participantQuery, ProfileUpdate } from '../../shared/contracts/participants.ts';
+import { nameKey } from '../../shared/names.ts';
+import type { CefrSkill } from '../../shared/participants.ts';
+import { audit } from '../access/audit.ts';
+import { DomainError, requireActor, type Ctx } from '../context.ts';
+import type { Db } from '../db.ts';
+import { programme } from '../organisation/organisation.table.ts';
+import {
+  allowedActions,
+  isEarlyPositiveExit,
+  monthOfTrajectory,
+} from '../trajectories/trajectories.rules.ts';
+import { canManage, fullFileScope, referralStatusScope, seesOrigin } from './participants.policy.ts';
+import {
+  selectParticipant,
+  selectParticipants,
+  selectProfileLists,
+  selectTrajectoriesOf,
+} from './participants.queries.ts';
+import { education, languageLevel, participant, workExperience } from './participants.table.ts';
+
+export const today = (ctx: Ctx) => ctx.clock().toISOString().slice(0, 10);
+
+type TrajectoryRows = Awaited<ReturnType<typeof selectTrajectoriesOf>>;
+
+export function toTrajectorySummary(row: TrajectoryRows[number], todayIso: string, months: number) {
+  const t = row.trajectory;
+  return {
+    ...t,
+    coachName: row.coachName,
+    isEarlyPositiveExit: t.status === 'stopped' && isEarlyPositiveExit(t.stopReason),
+    monthNumber: t.status === 'active' && t.startedOn ? monthOfTrajectory(t.startedOn, todayIso) : null,
+    trajectoryMonths: months,
+    allowedActions: allowedActions(t.status),
+    extensions: row.extensions.map((e) => ({
+      previousEndOn: e.extension.previousEndOn,
+      newEndOn: e.extension.newEndOn,
+      reason: e.extension.reason,
+      approvedByName: e.approvedByName,
+      createdAt: e.extension.createdAt.toISOString(),
+    })),
+  };
+}
+
+async function isInScope(tx: Db, scope: ReturnType<typeof fullFileScope>, id: string) {
+  const [row] = await tx
+    .select({ id: participant.id })
+    .from(participant)
+    .where(and(eq(participant.id, id), scope));
+  return !!row;
+}
+
+/**
+ * The participant file, or for municipality staff who referred the person only the phase it is in.
+ * Outside the actor's scope the file does not exist (404). Every read is audited.
+ */
+export async function getParticipantFile(ctx: Ctx, id: string) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const row = await selectParticipant(tx, id);
+    if (!row) throw new DomainError('resource.not_found');
+    if (!(await isInScope(tx, fullFileScope(actor), id))) {
+      if (!(await isInScope(tx, referralStatusScope(actor), id))) throw new DomainError('resource.not_found');
+      const [latest] = await selectTrajectoriesOf(tx, id);
+      await audit(ctx, tx, {
+        action: 'read',
+        entityType: 'participant',
+        entityId: id,
+        participantId: id,
+        detail: { view: 'referral_status' },
+      });
+      return {
+        kind: 'referral_status' as const,
+        file: {
+          id,
+          name: row.participant.name,
+          municipalityName: row.municipalityName,
+          status: latest?.trajectory.status ?? null,
+          referredOn: latest?.trajectory.referredOn ?? null,
+        },
+      };
+    }
+    const [{ trajectoryMonths } = { trajectoryMonths: 6 }] = await tx
+      .select({ trajectoryMonths: programme.trajectoryMonths })
+      .from(programme)
+      .limit(1);
+    const trajectories = (await selectTrajectoriesOf(tx, id)).map((t) =>
+      toTrajectorySummary(t, today(ctx), trajectoryMonths),
+    );
+    const open = trajectories.find((t) => ['referred', 'intake', 'active'].includes(t.status)) ?? null;
+    const lists = await selectProfileLists(tx, id);
+    const p = row.participant;
+    const current = new Map<CefrSkill, (typeof lists.levels)[number]>();
+    for (const level of lists.levels) if (!current.has(level.skill)) current.set(level.skill, level);
+    const origin = seesOrigin(actor, p.userId);
+    await audit(ctx, tx, { action: 'read', entityType: 'participant', entityId: id, participantId: id });
+    return {
+      kind: 'full' as const,
+      file: {
+        ...p,
+        nationality: origin ? p.nationality : undefined,
+        countryOfBirth: origin ? p.countryOfBirth : undefined,
+        municipalityName: row.municipalityName,
+        education: lists.educations,
+        workExperience: lists.work,
+        languageLevels: { current: [...current.values()], history: lists.levels },
+        trajectory: open,
+        earlierTrajectories: trajectories.filter((t) => t !== open),
+        hasPortalAccount: p.userId !== null,
+      },
+    };
+  });
+}
+
+/** Loads a file the actor may change, with its open trajectory's coach and region; 404 or 403 otherwise. */
+export async function loadManagedParticipant(ctx: Ctx, tx: Db, id: string) {
+  const actor = requireActor(ctx);
+  const row = await selectParticipant(tx, id);
+  if (!row || !(await isInScope(tx, fullFileScope(actor), id))) throw new DomainError('resource.not_found');
+  const [latest] = await selectTrajectoriesOf(tx, id);
+  if (!canManage(actor, { coachId: latest?.trajectory.coachId ?? null, regionId: row.regionId }))
+    throw new DomainError('auth.forbidden');
+  return row;
+}
+
+/** Saves (part of) the intake. The caller sends the version they edited; a newer one gives a conflict. */
+export async function updateProfile(ctx: Ctx, id: string, input: ProfileUpdate) {
+  await ctx.db.transaction(async (tx) => {
+    const row = await loadManagedParticipant(ctx, tx, id);
+    const { version, education: educations, workExperience: work, ...fields } = input;
+    if (row.participant.version !== version)
+      throw new DomainError('resource.conflict', {
+        yourVersion: version,
+        currentVersion: row.participant.version,
+      });
+    await tx
+      .update(participant)
+      .set({
+        ...fields,
+        ...(fields.name ? { nameKey: nameKey(fields.name) } : {}),
+        version: version + 1,
+        updatedAt: ctx.clock(),
+      })
+      .where(and(eq(participant.id, id), eq(participant.version, version)));
+    if (educations) {
+      await tx.delete(education).where(eq(education.participantId, id));
+      if (educations.length)
+        await tx.insert(education).values(educations.map((e) => ({ ...e, participantId: id })));
+    }
+    if (work) {
+      await tx.delete(workExperience).where(eq(workExperience.participantId, id));
+      if (work.length) await tx.insert(workExperience).values(work.map((w) => ({ ...w, participantId: id })));
+    }
+    await audit(ctx, tx, {
+      action: 'update',
+      entityType: 'participant',
+      entityId: id,
+      participantId: id,
+      detail: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    });
+  });
+  return getParticipantFile(ctx, id);
+}
+
+/** Adds a Dutch level for one skill; earlier levels stay, so progress shows. */
+export async function addLanguageLevel(
+  ctx: Ctx,
+  id: string,
+  input: typeof languageLevel.$inferInsert extends infer T
+    ? Omit<T, 'participantId' | 'id' | 'createdAt'>
+    : never,
+) {
+  await ctx.db.transaction(async (tx) => {
+    await loadManagedParticipant(ctx, tx, id);
+    if (input.assessedOn > today(ctx))
+      throw new DomainError('request.date_out_of_range', { field: 'assessedOn', max: today(ctx) });
+    await tx.insert(languageLevel).values({ ...input, participantId: id });
+    await audit(ctx, tx, {
+      action: 'update',
+      entityType: 'participant',
+      entityId: id,
+      participantId: id,
+      detail: { fields: ['languageLevels'] },
+    });
+  });
+  return getParticipantFile(ctx, id);
+}
+
+/** Participants the actor may see, searchable by name (spelling-tolerant), municipality and phase. */
+export async function findParticipants(ctx: Ctx, query: z.infer<typeof participantQuery>) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const { items, total } = await selectParticipants(
+      tx,
+      { full: fullFileScope(actor), limited: referralStatusScope(actor) },
+      query,
+    );
+    await audit(ctx, tx, {
+      action: 'list',
+      entityType: 'participant',
+      detail: { count: items.length, filtered: !!query.q },
+    });
+    // A referrer without access to the file sees who and which phase, nothing more.
+    return {
+      items: items.map(({ isFullFile, ...item }) =>
+        isFullFile ? item : { ...item, dateOfBirth: null, coachName: null },
+      ),
+      total,
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { isLocale } from '../../shared/locales.ts';
+import { audit } from '../access/audit.ts';
+import { createInvitedUser } from '../access/users.ts';
+import { DomainError, type Ctx } from '../context.ts';
+import { getParticipantFile, loadManagedParticipant } from './participant-file.ts';
+import { participant } from './participants.table.ts';
+
+/**
+ * Gives a participant their own login for the portal: an account with the participant role, linked to the file,
+ * and an invitation e-mail in their language (Dutch where the portal does not speak it yet).
+ */
+export async function createPortalAccount(ctx: Ctx, participantId: string, email: string) {
+  await ctx.db.transaction(async (tx) => {
+    const row = await loadManagedParticipant(ctx, tx, participantId);
+    if (row.participant.userId) throw new DomainError('resource.conflict', { reason: 'has_account' });
+    const language = row.participant.preferredLanguage;
+    const user = await createInvitedUser(ctx, tx, {
+      email,
+      displayName: row.participant.name,
+      preferredLanguage: isLocale(language) ? language : 'nl',
+      roles: [{ role: 'participant' }],
+    });
+    await tx.update(participant).set({ userId: user.id }).where(eq(participant.id, participantId));
+    await audit(ctx, tx, {
+      action: 'update',
+      entityType: 'participant',
+      entityId: participantId,
+      participantId,
+      detail: { portalAccount: true },
+    });
+  });
+  return getParticipantFile(ctx, participantId);
+}

@@ -1,0 +1,262 @@
+import { aliasedTable, and, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { caseloadQuery, todayItem } from '../../shared/contracts/trajectories.ts';
+import { appUser, roleAssignment } from '../access/access.table.ts';
+import { audit } from '../access/audit.ts';
+import { DomainError, requireActor, type Ctx } from '../context.ts';
+import type { Db } from '../db.ts';
+import { municipality, programme } from '../organisation/organisation.table.ts';
+import { today } from '../participants/index.ts';
+import { participant } from '../participants/participants.table.ts';
+import { addDays, daysBetween, monthOfTrajectory, openStatuses } from './trajectories.rules.ts';
+import {
+  jobApplication,
+  meeting,
+  note,
+  planVersion,
+  stepProgress,
+  trajectory,
+} from './trajectories.table.ts';
+
+const coach = aliasedTable(appUser, 'coach');
+type Query = z.infer<typeof caseloadQuery>;
+type TodayItem = z.infer<typeof todayItem>;
+
+/** Whose trajectories the actor asks for: their own caseload, one coach's (leads), or a lead's whole region. */
+async function caseloadScope(ctx: Ctx, coachId: string | undefined): Promise<SQL> {
+  const actor = requireActor(ctx);
+  const national = actor.roles.some((r) => r.role === 'national_lead');
+  const leadRegions = actor.roles
+    .filter((r) => r.role === 'regional_lead' && r.regionId)
+    .map((r) => r.regionId!);
+  const inLeadRegion = inArray(
+    municipality.regionId,
+    leadRegions.length ? leadRegions : ['00000000-0000-0000-0000-000000000000'],
+  );
+  if (!coachId) {
+    if (actor.roles.some((r) => r.role === 'coach')) return eq(trajectory.coachId, actor.userId);
+    if (national) return sql`true`;
+    if (leadRegions.length) return inLeadRegion;
+    throw new DomainError('auth.forbidden');
+  }
+  if (coachId === actor.userId || national) return eq(trajectory.coachId, coachId);
+  if (leadRegions.length) {
+    const [coachInRegion] = await ctx.db
+      .select({ id: roleAssignment.id })
+      .from(roleAssignment)
+      .where(
+        and(
+          eq(roleAssignment.userId, coachId),
+          eq(roleAssignment.role, 'coach'),
+          inArray(roleAssignment.regionId, leadRegions),
+        ),
+      );
+    if (coachInRegion) return and(eq(trajectory.coachId, coachId), inLeadRegion)!;
+  }
+  throw new DomainError('auth.forbidden');
+}
+
+async function planStates(tx: Db, ids: string[]) {
+  if (!ids.length) return { latest: new Map(), agreed: new Map(), done: new Set<string>() };
+  const latest = await tx
+    .selectDistinctOn([planVersion.trajectoryId], {
+      trajectoryId: planVersion.trajectoryId,
+      version: planVersion.version,
+      steps: planVersion.steps,
+    })
+    .from(planVersion)
+    .where(inArray(planVersion.trajectoryId, ids))
+    .orderBy(planVersion.trajectoryId, desc(planVersion.version));
+  const agreed = await tx
+    .selectDistinctOn([planVersion.trajectoryId], {
+      trajectoryId: planVersion.trajectoryId,
+      version: planVersion.version,
+    })
+    .from(planVersion)
+    .where(and(inArray(planVersion.trajectoryId, ids), isNotNull(planVersion.agreedAt)))
+    .orderBy(planVersion.trajectoryId, desc(planVersion.version));
+  const progress = await tx
+    .select({ trajectoryId: stepProgress.trajectoryId, stepId: stepProgress.stepId })
+    .from(stepProgress)
+    .where(and(inArray(stepProgress.trajectoryId, ids), inArray(stepProgress.status, ['done', 'dropped'])));
+  return {
+    latest: new Map(latest.map((l) => [l.trajectoryId, l])),
+    agreed: new Map(agreed.map((a) => [a.trajectoryId, a.version])),
+    done: new Set(progress.map((p) => `${p.trajectoryId}/${p.stepId}`)),
+  };
+}
+
+/**
+ * A coach's caseload: per participant the month of the trajectory, the next step, overdue steps, days since the
+ * last contact, whether the plan waits for agreement and whether the end is near; plus a "today" list.
+ */
+export async function getCaseload(ctx: Ctx, query: Query) {
+  const scope = await caseloadScope(ctx, query.coachId);
+  const now = today(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [{ months } = { months: 6 }] = await tx
+      .select({ months: programme.trajectoryMonths })
+      .from(programme)
+      .limit(1);
+    const rows = await tx
+      .select({
+        trajectory,
+        name: participant.name,
+        municipalityName: municipality.name,
+        coachName: coach.displayName,
+      })
+      .from(trajectory)
+      .innerJoin(participant, eq(participant.id, trajectory.participantId))
+      .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+      .leftJoin(coach, eq(coach.id, trajectory.coachId))
+      .where(
+        and(
+          scope,
+          query.status ? eq(trajectory.status, query.status) : inArray(trajectory.status, [...openStatuses]),
+        ),
+      )
+      .limit(2000);
+    const ids = rows.map((r) => r.trajectory.id);
+    const plans = await planStates(tx, ids);
+    const [contacts, meetingsToday, followUps, questions] = ids.length
+      ? await Promise.all([
+          tx
+            .select({ trajectoryId: meeting.trajectoryId, last: sql<string>`max(${meeting.heldOn})` })
+            .from(meeting)
+            .where(and(inArray(meeting.trajectoryId, ids), lte(meeting.heldOn, now)))
+            .groupBy(meeting.trajectoryId),
+          tx
+            .select({ trajectoryId: meeting.trajectoryId })
+            .from(meeting)
+            .where(and(inArray(meeting.trajectoryId, ids), eq(meeting.heldOn, now))),
+          tx
+            .select({ trajectoryId: jobApplication.trajectoryId, vacancy: jobApplication.vacancy })
+            .from(jobApplication)
+            .where(
+              and(
+                inArray(jobApplication.trajectoryId, ids),
+                lte(jobApplication.followUpOn, now),
+                inArray(jobApplication.status, ['sent', 'interview']),
+              ),
+            ),
+          tx
+            .select({ trajectoryId: note.trajectoryId, body: note.body })
+            .from(note)
+            .where(
+              and(
+                inArray(note.trajectoryId, ids),
+                eq(note.isQuestion, true),
+                gte(note.createdAt, new Date(ctx.clock().getTime() - 14 * 86_400_000)),
+              ),
+            ),
+        ])
+      : [[], [], [], []];
+    const lastContact = new Map(contacts.map((c) => [c.trajectoryId, c.last]));
+    const todayList: TodayItem[] = [];
+    const items = rows.map(({ trajectory: t, name, municipalityName, coachName }) => {
+      const latest = plans.latest.get(t.id);
+      const openSteps = (latest?.steps ?? []).filter(
+        (s: { id: string }) => !plans.done.has(`${t.id}/${s.id}`),
+      ) as { text: string; dueOn: string | null }[];
+      const byDue = [...openSteps].sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'));
+      const overdue = openSteps.filter((s) => s.dueOn && s.dueOn < now);
+      const last = lastContact.get(t.id) ?? null;
+      const isWaiting = !!latest && plans.agreed.get(t.id) !== latest.version;
+      const isEndingSoon = t.status === 'active' && !!t.plannedEndOn && t.plannedEndOn <= addDays(now, 30);
+      const person = { participantId: t.participantId, name };
+      for (const s of overdue) todayList.push({ ...person, reason: 'step_overdue', detail: s.text });
+      for (const s of openSteps.filter((s) => s.dueOn === now))
+        todayList.push({ ...person, reason: 'step_due_today', detail: s.text });
+      if (meetingsToday.some((m) => m.trajectoryId === t.id))
+        todayList.push({ ...person, reason: 'meeting_today', detail: null });
+      for (const f of followUps.filter((f) => f.trajectoryId === t.id))
+        todayList.push({ ...person, reason: 'follow_up_due', detail: f.vacancy });
+      if (isWaiting) todayList.push({ ...person, reason: 'plan_not_agreed', detail: null });
+      if (isEndingSoon) todayList.push({ ...person, reason: 'ending_soon', detail: t.plannedEndOn });
+      const asked = questions.filter((q) => q.trajectoryId === t.id);
+      for (const q of asked) todayList.push({ ...person, reason: 'question', detail: q.body.slice(0, 140) });
+      return {
+        participantId: t.participantId,
+        trajectoryId: t.id,
+        name,
+        municipalityName,
+        status: t.status,
+        coachId: t.coachId,
+        coachName,
+        monthNumber: t.status === 'active' && t.startedOn ? monthOfTrajectory(t.startedOn, now) : null,
+        trajectoryMonths: months,
+        plannedEndOn: t.plannedEndOn,
+        nextStep: byDue[0] ? { text: byDue[0].text, dueOn: byDue[0].dueOn } : null,
+        overdueSteps: overdue.length,
+        lastContactOn: last,
+        daysSinceLastContact: last ? daysBetween(last, now) : null,
+        isPlanWaitingForAgreement: isWaiting,
+        hasNoPlan: !latest,
+        isEndingSoon,
+        openQuestions: asked.length,
+      };
+    });
+    const filtered = items.filter((i) =>
+      query.filter === 'overdue'
+        ? i.overdueSteps > 0
+        : query.filter === 'not_agreed'
+          ? i.isPlanWaitingForAgreement
+          : query.filter === 'ending_soon'
+            ? i.isEndingSoon
+            : query.filter === 'no_contact_14d'
+              ? i.daysSinceLastContact === null || i.daysSinceLastContact > 14
+              : true,
+    );
+    const key: Record<Query['sort'], (i: (typeof items)[number]) => string | number> = {
+      name: (i) => i.name.toLowerCase(),
+      month: (i) => -(i.monthNumber ?? 0),
+      next_due: (i) => i.nextStep?.dueOn ?? '9999-12-31',
+      last_contact: (i) => -(i.daysSinceLastContact ?? 10_000),
+      ending: (i) => i.plannedEndOn ?? '9999-12-31',
+    };
+    const sortKey = key[query.sort];
+    filtered.sort((a, b) =>
+      sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : a.name.localeCompare(b.name),
+    );
+    await audit(ctx, tx, {
+      action: 'list',
+      entityType: 'participant',
+      detail: { caseload: query.coachId ?? 'own', count: filtered.length },
+    });
+    return { items: filtered, today: todayList };
+  });
+}
+
+/** Each coach's workload in the lead's region(s): open and active trajectories, overdue steps, plans not agreed. */
+export async function getWorkload(ctx: Ctx) {
+  const caseload = await getCaseload(ctx, { sort: 'name', filter: 'all' });
+  const byCoach = new Map<
+    string,
+    {
+      coachId: string;
+      coachName: string;
+      open: number;
+      active: number;
+      overdueSteps: number;
+      notAgreed: number;
+    }
+  >();
+  for (const item of caseload.items) {
+    const coachId = item.coachId;
+    if (!coachId) continue;
+    const entry = byCoach.get(coachId) ?? {
+      coachId,
+      coachName: item.coachName ?? '',
+      open: 0,
+      active: 0,
+      overdueSteps: 0,
+      notAgreed: 0,
+    };
+    entry.open++;
+    if (item.status === 'active') entry.active++;
+    entry.overdueSteps += item.overdueSteps;
+    if (item.isPlanWaitingForAgreement) entry.notAgreed++;
+    byCoach.set(coachId, entry);
+  }
+  return { items: [...byCoach.values()].sort((a, b) => b.open - a.open) };
+}

@@ -1,0 +1,23 @@
+// The trajectories module: phases, coach and extensions; the plan and its agreement; coaching; caseload; portal.
+export {
+  changeTrajectoryStatus,
+  assignCoach,
+  extendTrajectory,
+  openTrajectory,
+  findCoaches,
+  loadManagedTrajectory,
+} from './manage-trajectory.ts';
+export { getPlan, savePlan, agreeToPlan, setStepStatus } from './plan.ts';
+export {
+  addMeeting,
+  addNote,
+  askQuestion,
+  addApplication,
+  updateApplication,
+  addActivity,
+} from './coaching.ts';
+export { getTimeline } from './timeline.ts';
+export { getCaseload, getWorkload } from './caseload.ts';
+export { getPortal, getCv } from './portal.ts';
+export * from './trajectories.rules.ts';
+export * from './trajectories.table.ts';

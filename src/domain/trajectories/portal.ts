@@ -1,0 +1,153 @@
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
+import { appUser, roleAssignment } from '../access/access.table.ts';
+import { audit } from '../access/audit.ts';
+import { DomainError, requireActor, type Ctx } from '../context.ts';
+import { municipality, programme } from '../organisation/organisation.table.ts';
+import { fullFileScope, today } from '../participants/index.ts';
+import { activity, meeting, trajectory } from './trajectories.table.ts';
+import { education, languageLevel, participant, workExperience } from '../participants/participants.table.ts';
+import { readPlan } from './plan.ts';
+import { monthOfTrajectory } from './trajectories.rules.ts';
+
+/** The participant's own page: plan, appointments, coach, and who can see the file. */
+export async function getPortal(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [p] = await tx
+      .select({ participant, regionId: municipality.regionId })
+      .from(participant)
+      .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+      .where(eq(participant.userId, actor.userId));
+    if (!p) throw new DomainError('resource.not_found');
+    const [t] = await tx
+      .select()
+      .from(trajectory)
+      .where(eq(trajectory.participantId, p.participant.id))
+      .orderBy(desc(trajectory.createdAt))
+      .limit(1);
+    const [{ months } = { months: 6 }] = await tx
+      .select({ months: programme.trajectoryMonths })
+      .from(programme)
+      .limit(1);
+    const now = today(ctx);
+    const appointments = t
+      ? await tx
+          .select({ heldOn: meeting.heldOn, mode: meeting.mode, durationMinutes: meeting.durationMinutes })
+          .from(meeting)
+          .where(and(eq(meeting.trajectoryId, t.id), gte(meeting.heldOn, now)))
+          .orderBy(asc(meeting.heldOn))
+      : [];
+    const [coach] = t?.coachId
+      ? await tx
+          .select({ name: appUser.displayName, email: appUser.email })
+          .from(appUser)
+          .where(eq(appUser.id, t.coachId))
+      : [];
+    const leads = p.regionId
+      ? await tx
+          .select({ name: appUser.displayName })
+          .from(appUser)
+          .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
+          .where(and(eq(roleAssignment.role, 'regional_lead'), eq(roleAssignment.regionId, p.regionId)))
+      : [];
+    const [referrer] = t?.referredBy
+      ? await tx
+          .select({ name: appUser.displayName })
+          .from(appUser)
+          .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
+          .where(and(eq(appUser.id, t.referredBy), inArray(roleAssignment.role, ['municipality_staff'])))
+      : [];
+    await audit(ctx, tx, {
+      action: 'read',
+      entityType: 'participant',
+      entityId: p.participant.id,
+      participantId: p.participant.id,
+      detail: { portal: true },
+    });
+    return {
+      name: p.participant.name,
+      preferredLanguage: p.participant.preferredLanguage,
+      trajectory: t
+        ? {
+            id: t.id,
+            status: t.status,
+            monthNumber: t.status === 'active' && t.startedOn ? monthOfTrajectory(t.startedOn, now) : null,
+            trajectoryMonths: months,
+            startedOn: t.startedOn,
+            plannedEndOn: t.plannedEndOn,
+          }
+        : null,
+      plan: t ? await readPlan(tx, t.id) : null,
+      appointments,
+      coach: coach ?? null,
+      // Mirrors participants.policy.ts: who reaches the whole file, and who only its phase.
+      whoCanSee: [
+        { who: 'you' as const, name: p.participant.name, what: 'everything' as const },
+        ...(coach ? [{ who: 'coach' as const, name: coach.name, what: 'everything' as const }] : []),
+        ...leads.map((l) => ({ who: 'regional_lead' as const, name: l.name, what: 'everything' as const })),
+        { who: 'national_lead' as const, name: null, what: 'everything' as const },
+        ...(referrer
+          ? [{ who: 'referrer' as const, name: referrer.name, what: 'status_only' as const }]
+          : []),
+      ],
+    };
+  });
+}
+
+/** The facts for a Europass-like CV, from the profile and the steps taken. */
+export async function getCv(ctx: Ctx, participantId: string) {
+  const actor = requireActor(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ participant, municipalityName: municipality.name })
+      .from(participant)
+      .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+      .where(and(eq(participant.id, participantId), fullFileScope(actor)));
+    if (!row) throw new DomainError('resource.not_found');
+    const p = row.participant;
+    const [educations, work, levels, activities] = await Promise.all([
+      tx.select().from(education).where(eq(education.participantId, participantId)),
+      tx.select().from(workExperience).where(eq(workExperience.participantId, participantId)),
+      tx
+        .select()
+        .from(languageLevel)
+        .where(eq(languageLevel.participantId, participantId))
+        .orderBy(desc(languageLevel.assessedOn), desc(languageLevel.createdAt)),
+      tx
+        .select({ kind: activity.kind, happenedOn: activity.happenedOn })
+        .from(activity)
+        .innerJoin(trajectory, eq(trajectory.id, activity.trajectoryId))
+        .where(eq(trajectory.participantId, participantId))
+        .orderBy(desc(activity.happenedOn)),
+    ]);
+    const currentLevels = new Map<string, string>();
+    for (const l of levels) if (!currentLevels.has(l.skill)) currentLevels.set(l.skill, l.level);
+    await audit(ctx, tx, {
+      action: 'read',
+      entityType: 'participant',
+      entityId: participantId,
+      participantId,
+      detail: { cv: true },
+    });
+    return {
+      name: p.name,
+      municipalityName: row.municipalityName,
+      phone: p.phone,
+      email: p.email,
+      hasDrivingLicence: p.hasDrivingLicence,
+      languages: p.languages,
+      dutchLevels: [...currentLevels].map(([skill, level]) => ({ skill, level })),
+      education: educations.map(({ country, level, field, years, hasDiploma, valuationResult }) => ({
+        country,
+        level,
+        field,
+        years,
+        hasDiploma,
+        valuationResult,
+      })),
+      workExperience: work.map(({ occupation, years, country }) => ({ occupation, years, country })),
+      ambition: p.ambitions.nextStep.text || p.ambitions.dreamJob.text,
+      activities,
+    };
+  });
+}

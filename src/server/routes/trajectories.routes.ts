@@ -1,0 +1,167 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as c from '../../shared/contracts/index.ts';
+import type { Role } from '../../shared/roles.ts';
+import {
+  addActivity,
+  addApplication,
+  addMeeting,
+  addNote,
+  agreeToPlan,
+  askQuestion,
+  assignCoach,
+  changeTrajectoryStatus,
+  extendTrajectory,
+  findCoaches,
+  getCaseload,
+  getPlan,
+  getPortal,
+  getWorkload,
+  savePlan,
+  setStepStatus,
+  updateApplication,
+} from '../../domain/trajectories/index.ts';
+
+const coachTeam: Role[] = ['coach', 'regional_lead', 'national_lead'];
+const leads: Role[] = ['regional_lead', 'national_lead'];
+const errors = { 400: c.errorResponse, 403: c.errorResponse, 404: c.errorResponse, 409: c.errorResponse };
+const fileResponse = c.participantFileResponse;
+
+export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/api/trajectories/:id/status', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: {
+      tags: ['trajectories'],
+      params: c.idParams,
+      body: c.trajectoryAction,
+      response: { 200: fileResponse, ...errors },
+    },
+    handler: (request) => changeTrajectoryStatus(request.ctx, request.params.id, request.body),
+  });
+
+  app.put('/api/trajectories/:id/coach', {
+    config: { access: { roles: leads, data: 'participant' } },
+    schema: {
+      tags: ['trajectories'],
+      params: c.idParams,
+      body: c.coachAssign,
+      response: { 200: fileResponse, ...errors },
+    },
+    handler: (request) => assignCoach(request.ctx, request.params.id, request.body.coachId),
+  });
+
+  app.post('/api/trajectories/:id/extensions', {
+    config: { access: { roles: leads, data: 'participant' } },
+    schema: {
+      tags: ['trajectories'],
+      params: c.idParams,
+      body: c.extensionCreate,
+      response: { 200: fileResponse, ...errors },
+    },
+    handler: (request) => extendTrajectory(request.ctx, request.params.id, request.body),
+  });
+
+  app.get('/api/trajectories/:id/plan', {
+    config: { access: { roles: [...coachTeam, 'participant'], data: 'participant' } },
+    schema: { tags: ['trajectories'], params: c.idParams, response: { 200: c.plan, ...errors } },
+    handler: (request) => getPlan(request.ctx, request.params.id),
+  });
+
+  app.put('/api/trajectories/:id/plan', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: {
+      tags: ['trajectories'],
+      params: c.idParams,
+      body: c.planSave,
+      response: { 200: c.plan, ...errors },
+    },
+    handler: (request) => savePlan(request.ctx, request.params.id, request.body),
+  });
+
+  app.post('/api/trajectories/:id/plan/agreement', {
+    config: { access: { roles: ['participant'], data: 'participant' } },
+    schema: {
+      tags: ['trajectories'],
+      params: c.idParams,
+      body: c.planAgree,
+      response: { 200: c.plan, ...errors },
+    },
+    handler: (request) => agreeToPlan(request.ctx, request.params.id, request.body.version),
+  });
+
+  app.put('/api/trajectories/:id/steps/:stepId', {
+    config: { access: { roles: [...coachTeam, 'participant'], data: 'participant' } },
+    schema: {
+      tags: ['trajectories'],
+      params: c.stepParams,
+      body: c.stepStatusUpdate,
+      response: { 200: c.plan, ...errors },
+    },
+    handler: (request) =>
+      setStepStatus(request.ctx, request.params.id, request.params.stepId, request.body.status),
+  });
+
+  const record = { 201: c.created, ...errors };
+  app.post('/api/trajectories/:id/meetings', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, body: c.meetingCreate, response: record },
+    handler: async (request, reply) =>
+      reply.status(201).send(await addMeeting(request.ctx, request.params.id, request.body)),
+  });
+  app.post('/api/trajectories/:id/notes', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, body: c.noteCreate, response: record },
+    handler: async (request, reply) =>
+      reply.status(201).send(await addNote(request.ctx, request.params.id, request.body)),
+  });
+  app.post('/api/trajectories/:id/questions', {
+    config: { access: { roles: ['participant'], data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, body: c.questionCreate, response: record },
+    handler: async (request, reply) =>
+      reply.status(201).send(await askQuestion(request.ctx, request.params.id, request.body.body)),
+  });
+  app.post('/api/trajectories/:id/applications', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, body: c.applicationCreate, response: record },
+    handler: async (request, reply) =>
+      reply.status(201).send(await addApplication(request.ctx, request.params.id, request.body)),
+  });
+  app.patch('/api/trajectories/:id/applications/:applicationId', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: {
+      tags: ['coaching'],
+      params: c.applicationParams,
+      body: c.applicationUpdate,
+      response: { 200: c.created, ...errors },
+    },
+    handler: (request) =>
+      updateApplication(request.ctx, request.params.id, request.params.applicationId, request.body),
+  });
+  app.post('/api/trajectories/:id/activities', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, body: c.activityCreate, response: record },
+    handler: async (request, reply) =>
+      reply.status(201).send(await addActivity(request.ctx, request.params.id, request.body)),
+  });
+
+  app.get('/api/caseload', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['caseload'], querystring: c.caseloadQuery, response: { 200: c.caseload, ...errors } },
+    handler: (request) => getCaseload(request.ctx, request.query),
+  });
+  app.get('/api/caseload/workload', {
+    config: { access: { roles: leads, data: 'participant' } },
+    schema: { tags: ['caseload'], response: { 200: c.workload, ...errors } },
+    handler: (request) => getWorkload(request.ctx),
+  });
+  app.get('/api/coaches', {
+    config: { access: { roles: leads, data: 'users' } },
+    schema: { tags: ['caseload'], response: { 200: c.coachOptionList, ...errors } },
+    handler: async (request) => ({ items: await findCoaches(request.ctx) }),
+  });
+
+  app.get('/api/portal', {
+    config: { access: { roles: ['participant'], data: 'participant' } },
+    schema: { tags: ['portal'], response: { 200: c.portal, ...errors } },
+    handler: (request) => getPortal(request.ctx),
+  });
+};

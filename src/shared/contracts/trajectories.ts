@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { trajectoryStatuses } from '../participants.ts';
+import {
+  activityKinds,
+  applicationStatuses,
+  goalKinds,
+  meetingModes,
+  noteVisibilities,
+  stepOwners,
+  stepStatuses,
+} from '../trajectories.ts';
+import { id, isoDate, isoDateTime, longText, shortText } from './common.ts';
+
+export const planGoal = z.strictObject({
+  id,
+  kind: z.enum(goalKinds),
+  target: shortText.min(1),
+  dueOn: isoDate.nullable(),
+});
+export const planStep = z.strictObject({
+  id,
+  goalId: id.nullable(),
+  text: shortText.min(1),
+  owner: z.enum(stepOwners),
+  dueOn: isoDate.nullable(),
+});
+export const planSave = z.strictObject({
+  /** The version the editor started from (0 for a first plan); a newer saved version gives a conflict. */
+  baseVersion: z.number().int().min(0),
+  goals: z.array(planGoal).max(30),
+  steps: z.array(planStep).max(100),
+});
+export type PlanSave = z.infer<typeof planSave>;
+
+const changes = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.string()),
+});
+export const plan = z.object({
+  trajectoryId: id,
+  version: z.number().int(),
+  goals: z.array(z.object({ id, kind: z.enum(goalKinds), target: z.string(), dueOn: z.string().nullable() })),
+  steps: z.array(
+    z.object({
+      id,
+      goalId: id.nullable(),
+      text: z.string(),
+      owner: z.enum(stepOwners),
+      dueOn: z.string().nullable(),
+      status: z.enum(stepStatuses),
+    }),
+  ),
+  savedAt: isoDateTime.nullable(),
+  savedByName: z.string().nullable(),
+  agreedVersion: z.number().int().nullable(),
+  agreedAt: isoDateTime.nullable(),
+  isWaitingForAgreement: z.boolean(),
+  /** What changed since the version the participant last agreed to, by goal and step id. */
+  changesSinceAgreed: z.object({ goals: changes, steps: changes }),
+});
+export type Plan = z.infer<typeof plan>;
+export const planAgree = z.strictObject({ version: z.number().int().min(1) });
+export const stepStatusUpdate = z.strictObject({ status: z.enum(stepStatuses) });
+export const stepParams = z.strictObject({ id, stepId: id });
+
+export const meetingCreate = z.strictObject({
+  heldOn: isoDate,
+  durationMinutes: z.number().int().min(5).max(480),
+  mode: z.enum(meetingModes),
+  topics: z.array(shortText.min(1)).max(20).default([]),
+  summary: longText.default(''),
+  /** Agreed actions become steps of the plan (a new plan version the participant agrees to). */
+  agreedActions: z
+    .array(z.strictObject({ text: shortText.min(1), owner: z.enum(stepOwners), dueOn: isoDate.nullable() }))
+    .max(20)
+    .default([]),
+});
+export const noteCreate = z.strictObject({ body: longText.min(1), visibility: z.enum(noteVisibilities) });
+export const questionCreate = z.strictObject({ body: longText.min(1) });
+export const applicationCreate = z.strictObject({
+  vacancy: shortText.min(1),
+  employerName: shortText.min(1),
+  appliedOn: isoDate,
+  status: z.enum(applicationStatuses).default('sent'),
+  followUpOn: isoDate.nullable().default(null),
+});
+export const applicationUpdate = z.strictObject({
+  status: z.enum(applicationStatuses).optional(),
+  followUpOn: isoDate.nullable().optional(),
+});
+export const applicationParams = z.strictObject({ id, applicationId: id });
+export const activityCreate = z.strictObject({
+  kind: z.enum(activityKinds),
+  happenedOn: isoDate,
+  note: longText.default(''),
+});
+export const created = z.object({ id });
+
+export const timelineKinds = [
+  'trajectory',
+  'plan',
+  'meeting',
+  'note',
+  'question',
+  'application',
+  'activity',
+  'language',
+] as const;
+export const timelineEntry = z.object({
+  kind: z.enum(timelineKinds),
+  at: z.string(), // date or date-time, sorts as text
+  title: z.string(), // a stable key the web app translates, e.g. "trajectory.started"
+  text: z.string().nullable(),
+  byName: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export const timeline = z.object({ items: z.array(timelineEntry) });
+export const timelineQuery = z.strictObject({ kind: z.enum(timelineKinds).optional() });
+
+export const caseloadSorts = ['name', 'month', 'next_due', 'last_contact', 'ending'] as const;
+export const caseloadFilters = ['all', 'overdue', 'not_agreed', 'ending_soon', 'no_contact_14d'] as const;
+export const caseloadQuery = z.strictObject({
+  coachId: id.optional(),
+  sort: z.enum(caseloadSorts).default('next_due'),
+  filter: z.enum(caseloadFilters).default('all'),
+  status: z.enum(trajectoryStatuses).optional(),
+});
+export const caseloadItem = z.object({
+  participantId: id,
+  trajectoryId: id,
+  name: z.string(),
+  municipalityName: z.string(),
+  status: z.enum(trajectoryStatuses),
+  coachId: id.nullable(),
+  coachName: z.string().nullable(),
+  monthNumber: z.number().int().nullable(),
+  trajectoryMonths: z.number().int(),
+  plannedEndOn: z.string().nullable(),
+  nextStep: z.object({ text: z.string(), dueOn: z.string().nullable() }).nullable(),
+  overdueSteps: z.number().int(),
+  lastContactOn: z.string().nullable(),
+  daysSinceLastContact: z.number().int().nullable(),
+  isPlanWaitingForAgreement: z.boolean(),
+  hasNoPlan: z.boolean(),
+  isEndingSoon: z.boolean(),
+  openQuestions: z.number().int(),
+});
+export const todayItem = z.object({
+  participantId: id,
+  name: z.string(),
+  reason: z.enum([
+    'step_overdue',
+    'step_due_today',
+    'meeting_today',
+    'follow_up_due',
+    'plan_not_agreed',
+    'ending_soon',
+    'question',
+  ]),
+  detail: z.string().nullable(),
+});
+export const caseload = z.object({ items: z.array(caseloadItem), today: z.array(todayItem) });
+export const workload = z.object({
+  items: z.array(
+    z.object({
+      coachId: id,
+      coachName: z.string(),
+      open: z.number().int(),
+      active: z.number().int(),
+      overdueSteps: z.number().int(),
+      notAgreed: z.number().int(),
+    }),
+  ),
+});
+
+export const portal = z.object({
+  name: z.string(),
+  preferredLanguage: z.string(),
+  trajectory: z
+    .object({
+      id,
+      status: z.enum(trajectoryStatuses),
+      monthNumber: z.number().int().nullable(),
+      trajectoryMonths: z.number().int(),
+      startedOn: z.string().nullable(),
+      plannedEndOn: z.string().nullable(),
+    })
+    .nullable(),
+  plan: plan.nullable(),
+  appointments: z.array(
+    z.object({ heldOn: z.string(), mode: z.enum(meetingModes), durationMinutes: z.number().int() }),
+  ),
+  coach: z.object({ name: z.string(), email: z.string() }).nullable(),
+  whoCanSee: z.array(
+    z.object({
+      who: z.enum(['you', 'coach', 'regional_lead', 'national_lead', 'referrer']),
+      name: z.string().nullable(),
+      what: z.enum(['everything', 'status_only']),
+    }),
+  ),
+});
+
+export const cv = z.object({
+  name: z.string(),
+  municipalityName: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  hasDrivingLicence: z.boolean(),
+  languages: z.array(z.string()),
+  dutchLevels: z.array(z.object({ skill: z.string(), level: z.string() })),
+  education: z.array(
+    z.object({
+      country: z.string().nullable(),
+      level: z.string(),
+      field: z.string(),
+      years: z.number().nullable(),
+      hasDiploma: z.boolean(),
+      valuationResult: z.string(),
+    }),
+  ),
+  workExperience: z.array(
+    z.object({ occupation: z.string(), years: z.number().nullable(), country: z.string().nullable() }),
+  ),
+  ambition: z.string(),
+  activities: z.array(z.object({ kind: z.string(), happenedOn: z.string() })),
+});
