@@ -13,7 +13,9 @@ const artifacts = 'test-results/screenshots';
 
 /** Chromium from Debian's package (`apt-get install -y chromium`), found on the PATH. */
 export function launchChromium(): Promise<Browser> {
-  const executablePath = execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim();
+  const executablePath = execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
+    .toString()
+    .trim();
   return chromium.launch({
     executablePath,
     args: [

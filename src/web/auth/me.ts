@@ -1,0 +1,68 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me, RoleAssignment } from '../../shared/contracts/index.ts';
+import type { Role } from '../../shared/roles.ts';
+import { api, ApiError } from '../api.ts';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in user, or `null` when nobody is signed in. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await api<Me>('/api/auth/me');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** Refetches who is signed in, e.g. after a login step, and waits for the answer. */
+export function useRefreshMe() {
+  const queryClient = useQueryClient();
+  return () => queryClient.fetchQuery({ queryKey: meKey, staleTime: 0 }) as Promise<Me | null>;
+}
+
+/** When someone has several roles, the home page shows the first in this order. */
+export const rolePriority: readonly Role[] = [
+  'administrator',
+  'national_lead',
+  'regional_lead',
+  'coach',
+  'trainer',
+  'municipality_staff',
+  'employer_contact',
+  'evaluator',
+  'participant',
+];
+
+export function rolesOf(me: Pick<Me, 'roles'>): Role[] {
+  const held = new Set(me.roles.map((r) => r.role));
+  return rolePriority.filter((role) => held.has(role));
+}
+
+export function primaryRole(me: Pick<Me, 'roles'>): Role | null {
+  return rolesOf(me)[0] ?? null;
+}
+
+export const hasRole = (me: Pick<Me, 'roles'> | null | undefined, ...roles: Role[]) =>
+  !!me && me.roles.some((r) => roles.includes(r.role));
+
+export const assignmentsFor = (me: Pick<Me, 'roles'>, role: Role): RoleAssignment[] =>
+  me.roles.filter((r) => r.role === role);
+
+export const leadRoles: Role[] = ['national_lead', 'regional_lead'];
+export const staffRoles: Role[] = [
+  'coach',
+  'trainer',
+  'regional_lead',
+  'national_lead',
+  'municipality_staff',
+  'evaluator',
+  'administrator',
+];

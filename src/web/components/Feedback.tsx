@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import { Alert, Anchor, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors.ts';
+
+/** Shown while data loads; announced to screen readers. */
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Stack align="center" gap="xs">
+        <Loader aria-hidden="true" />
+        <Text size="sm">{label ?? t('common.loading')}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/** A failed load, with its translated reason and a way to try again. */
+export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden="true" />}
+      title={t('common.loadFailed')}
+    >
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{errorText(t, error)}</Text>
+        {onRetry && (
+          <Button size="xs" variant="outline" color="red.9" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function SuccessMessage({ children, title }: { children?: ReactNode; title?: string }) {
+  return (
+    <Alert
+      color="green"
+      variant="light"
+      role="status"
+      icon={<IconCircleCheck aria-hidden="true" />}
+      title={title}
+    >
+      {children}
+    </Alert>
+  );
+}
+
+export function InfoMessage({ children, title }: { children?: ReactNode; title?: string }) {
+  return (
+    <Alert
+      color="blue"
+      variant="light"
+      role="note"
+      icon={<IconInfoCircle aria-hidden="true" />}
+      title={title}
+    >
+      {children}
+    </Alert>
+  );
+}
+
+export type SummaryItem = { id?: string; message: string };
+
+/**
+ * The list of problems at the top of a form. Each links to its field; the form focuses it after a failed submit,
+ * so keyboard and screen-reader users land here.
+ */
+export function ErrorSummary({ items, id }: { items: SummaryItem[]; id: string }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <Alert
+      id={id}
+      tabIndex={-1}
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden="true" />}
+      title={t('form.summaryTitle')}
+    >
+      <List size="sm" spacing={4}>
+        {items.map((item, index) => (
+          <List.Item key={`${item.id ?? 'general'}-${index}`}>
+            {item.id ? (
+              <Anchor
+                href={`#${item.id}`}
+                c="red.9"
+                onClick={(event) => {
+                  const field = document.getElementById(item.id!);
+                  if (field) {
+                    event.preventDefault();
+                    field.focus();
+                    field.scrollIntoView({ block: 'center' });
+                  }
+                }}
+              >
+                {item.message}
+              </Anchor>
+            ) : (
+              item.message
+            )}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}

@@ -1,0 +1,95 @@
+import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api.ts';
+import { useMe, useRefreshMe } from '../auth/me.ts';
+import { useLogout } from '../auth/useLogout.ts';
+import { ErrorSummary, Loading } from '../components/Feedback.tsx';
+import { applyServerError, fieldId, summaryItems, useFormFeedback } from '../components/form.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { safeNext } from '../errors.ts';
+
+/** Second step of a login: the six-digit code from the authenticator app. */
+export default function LoginCodePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const after = safeNext(params.get('next'));
+  const me = useMe();
+  const refreshMe = useRefreshMe();
+  const logout = useLogout();
+  const feedback = useFormFeedback();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { code: '' },
+    transformValues: (values) => ({ code: values.code.replace(/\s/g, '') }),
+    validate: {
+      code: (value) => (/^\d{6}$/.test(value.replace(/\s/g, '')) ? null : t('validation.codeSixDigits')),
+    },
+  });
+  const verify = useMutation({
+    mutationFn: (code: string) =>
+      api<{ next: 'done' }>('/api/auth/totp/verify', { method: 'POST', body: { code } }),
+  });
+
+  if (me.isPending) return <Loading />;
+  if (!me.data) return <Navigate to="/login" replace />;
+  if (me.data.sessionStage === 'full' && !verify.isPending) return <Navigate to={after ?? '/'} replace />;
+  if (me.data.sessionStage === 'totp_setup') return <Navigate to="/account/security" replace />;
+
+  const label = t('totp.codeLabel');
+  const items = summaryItems('totp', form.errors, () => label, feedback.general);
+  const submit = form.onSubmit(
+    async ({ code }) => {
+      feedback.setGeneral(null);
+      try {
+        await verify.mutateAsync(code);
+        await refreshMe();
+        navigate(after ?? '/', { replace: true });
+      } catch (error) {
+        applyServerError(t, error, form, (path) => path === 'code', feedback.setGeneral);
+        feedback.focusSummary();
+      }
+    },
+    () => feedback.focusSummary(),
+  );
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title={t('totp.title')} />
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text>{t('totp.intro')}</Text>
+            <ErrorSummary id={feedback.summaryId} items={items} />
+            <TextInput
+              id={fieldId('totp', 'code')}
+              name="code"
+              label={label}
+              description={t('totp.codeHelp')}
+              inputMode="numeric"
+              dir="ltr"
+              autoComplete="one-time-code"
+              maxLength={7}
+              required
+              {...form.getInputProps('code')}
+            />
+            <Button
+              type="submit"
+              loading={verify.isPending}
+              leftSection={<IconShieldCheck size={18} aria-hidden="true" />}
+            >
+              {t('totp.submit')}
+            </Button>
+            <Anchor component="button" type="button" size="sm" onClick={() => void logout()}>
+              {t('totp.startOver')}
+            </Anchor>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}

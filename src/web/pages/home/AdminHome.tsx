@@ -1,0 +1,238 @@
+import { useState } from 'react';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconHistory, IconMail, IconSearch, IconSend, IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { roles } from '../../../shared/roles.ts';
+import { api } from '../../api.ts';
+import { UserStatusBadge } from '../../components/Badges.tsx';
+import { Loading, QueryError, SuccessMessage } from '../../components/Feedback.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { roleWithScope } from '../../components/roleText.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useDebouncedSearch, useUrlFilters } from '../../components/useUrlFilters.ts';
+import { errorText } from '../../errors.ts';
+import { useFormat } from '../../i18n/format.ts';
+import type { Page, UserRow } from '../../queries.ts';
+import type { HomeProps } from '../HomePage.tsx';
+
+const pageSize = 50;
+const statuses = ['invited', 'active', 'disabled'] as const;
+
+/** Administrators: everyone with an account, invitations, and links to the audit log and outbox. */
+export default function AdminHome({ me, roleSwitcher }: HomeProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const filters = useUrlFilters(['q', 'role', 'status'] as const);
+  const [search, setSearch] = useDebouncedSearch(filters.values.q, (q) => filters.set({ q }));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const query = {
+    q: filters.values.q || undefined,
+    role: filters.values.role || undefined,
+    status: filters.values.status || undefined,
+    limit: pageSize,
+    offset: filters.offset,
+  };
+  const users = useQuery({
+    queryKey: ['users', query],
+    queryFn: () => api<Page<UserRow>>('/api/users', { query }),
+    placeholderData: (previous) => previous,
+  });
+
+  const setDisabled = useMutation({
+    mutationFn: ({ user, disabled }: { user: UserRow; disabled: boolean }) =>
+      api<UserRow>(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled } }),
+    onSuccess: (_data, { user, disabled }) => {
+      setMessage({
+        ok: true,
+        text: disabled
+          ? t('admin.disabledDone', { name: user.displayName })
+          : t('admin.enabledDone', { name: user.displayName }),
+      });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
+  });
+  const resend = useMutation({
+    mutationFn: (user: UserRow) => api(`/api/users/${user.id}/invitation`, { method: 'POST' }),
+    onSuccess: (_data, user) => setMessage({ ok: true, text: t('admin.resent', { email: user.email }) }),
+    onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
+  });
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end" gap="sm">
+          <PageTitle title={t('admin.title')} />
+          <Button
+            component={Link}
+            to="/users/invite"
+            leftSection={<IconUserPlus size={18} aria-hidden="true" />}
+          >
+            {t('admin.invite')}
+          </Button>
+        </Group>
+        <Text>{t('admin.intro')}</Text>
+        <Group gap="lg">
+          <Anchor component={Link} to="/audit">
+            <Group gap={6} wrap="nowrap" component="span">
+              <IconHistory size={18} aria-hidden="true" />
+              {t('nav.audit')}
+            </Group>
+          </Anchor>
+          <Anchor component={Link} to="/dev/outbox">
+            <Group gap={6} wrap="nowrap" component="span">
+              <IconMail size={18} aria-hidden="true" />
+              {t('nav.outbox')}
+            </Group>
+          </Anchor>
+        </Group>
+        {roleSwitcher}
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="users-title">
+        <Title order={2} id="users-title">
+          {t('admin.usersTitle')}
+        </Title>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            type="search"
+            label={t('filters.searchUser')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            leftSection={<IconSearch size={16} aria-hidden="true" />}
+            w={{ base: '100%', xs: 260 }}
+          />
+          <NativeSelect
+            label={t('filters.role')}
+            value={filters.values.role}
+            onChange={(event) => filters.set({ role: event.currentTarget.value })}
+            data={[
+              { value: '', label: t('filters.allRoles') },
+              ...roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+            ]}
+            w={{ base: '100%', xs: 220 }}
+          />
+          <NativeSelect
+            label={t('filters.status')}
+            value={filters.values.status}
+            onChange={(event) => filters.set({ status: event.currentTarget.value })}
+            data={[
+              { value: '', label: t('filters.all') },
+              ...statuses.map((s) => ({ value: s, label: t(`userStatus.${s}`) })),
+            ]}
+            w={{ base: '100%', xs: 180 }}
+          />
+          {filters.active && (
+            <Button variant="subtle" onClick={filters.clear}>
+              {t('filters.clear')}
+            </Button>
+          )}
+        </Group>
+
+        {message &&
+          (message.ok ? (
+            <SuccessMessage>{message.text}</SuccessMessage>
+          ) : (
+            <Text c="red.9" role="alert">
+              {message.text}
+            </Text>
+          ))}
+
+        {users.isPending ? (
+          <Loading />
+        ) : users.error ? (
+          <QueryError error={users.error} onRetry={() => void users.refetch()} />
+        ) : users.data.items.length === 0 ? (
+          <Text>{t('admin.noUsers')}</Text>
+        ) : (
+          <>
+            <Text size="sm" aria-live="polite">
+              {t('common.found', { count: format.number(users.data.total) })}
+            </Text>
+            <ScrollTable label={t('admin.usersTitle')} minWidth={900}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.name')}</Table.Th>
+                  <Table.Th>{t('admin.roles')}</Table.Th>
+                  <Table.Th>{t('admin.status')}</Table.Th>
+                  <Table.Th>{t('admin.secondFactor')}</Table.Th>
+                  <Table.Th>{t('admin.created')}</Table.Th>
+                  <Table.Th>{t('admin.actions')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.items.map((user) => (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {user.displayName}
+                      </Text>
+                      <Text size="sm" className="break-anywhere">
+                        {user.email}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Stack gap={2}>
+                        {user.roles.map((r, index) => (
+                          <Text size="sm" key={index}>
+                            {roleWithScope(t, r)}
+                          </Text>
+                        ))}
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <UserStatusBadge status={user.status} />
+                    </Table.Td>
+                    <Table.Td>{user.hasSecondFactor ? t('common.yes') : t('common.no')}</Table.Td>
+                    <Table.Td>{format.date(user.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {user.id !== me.id && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={
+                              user.status === 'disabled'
+                                ? t('admin.enableUser', { name: user.displayName })
+                                : t('admin.disableUser', { name: user.displayName })
+                            }
+                            loading={setDisabled.isPending && setDisabled.variables?.user.id === user.id}
+                            onClick={() => setDisabled.mutate({ user, disabled: user.status !== 'disabled' })}
+                          >
+                            {user.status === 'disabled' ? t('admin.enable') : t('admin.disable')}
+                          </Button>
+                        )}
+                        {user.status === 'invited' && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            leftSection={<IconSend size={14} aria-hidden="true" className="rtl-flip" />}
+                            aria-label={t('admin.resendFor', { name: user.displayName })}
+                            loading={resend.isPending && resend.variables?.id === user.id}
+                            onClick={() => resend.mutate(user)}
+                          >
+                            {t('admin.resend')}
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
+            <Pager
+              offset={filters.offset}
+              limit={pageSize}
+              total={users.data.total}
+              onChange={(offset) => filters.set({ offset })}
+            />
+          </>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
