@@ -65,6 +65,7 @@ export async function getPortal(ctx: Ctx) {
       detail: { portal: true },
     });
     return {
+      participantId: p.participant.id,
       name: p.participant.name,
       preferredLanguage: p.participant.preferredLanguage,
       trajectory: t

@@ -175,6 +175,7 @@ export const workload = z.object({
 });
 
 export const portal = z.object({
+  participantId: id,
   name: z.string(),
   preferredLanguage: z.string(),
   trajectory: z
