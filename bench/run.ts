@@ -1,51 +1,87 @@
-// `npm run bench`: how fast is GET /api/partnerships at national size, on PGlite and on PostgreSQL?
+// `npm run bench`: how fast are the busiest screens at national size, on PGlite and on PostgreSQL? And how much
+// JavaScript does the portal's first page load? `npm run bench -- --only portal-size` measures only the latter.
 //
-// For each database it loads the reference, demo and `national` synthetic data, then measures
-//  - raw SQL: `selectPartnerships` called directly (the two queries the endpoint runs), 200 runs one after
-//    another: the baseline, what the database alone costs;
+// First the portal's first-load JavaScript (bench/portal-size.ts). Then, per database, it loads the reference,
+// demo and `national` synthetic data (50,000 participants, about a million coaching records; the load time and
+// rows per table are printed) and measures four endpoints, each in two ways:
+//  - baseline: the query or use case the endpoint runs, called directly, 200 runs one after another: what the
+//    database and the domain code alone cost;
 //  - HTTP: autocannon (in its own process) with 50 connections for 10 s (BENCH_SECONDS) against the endpoint,
-//    signed in as the demo regional lead. Each request also resolves the session, writes an audit line and
-//    validates and serialises the answer.
+//    signed in. Each request also resolves the session, writes an audit line and validates and serialises
+//    the answer.
+// The endpoints, as who:
+//  - GET /api/partnerships, the demo regional lead; baseline `selectPartnerships` (raw SQL);
+//  - GET /api/caseload, a synthetic coach with a typical caseload (the median number of open trajectories);
+//    baseline the use case `getCaseload`;
+//  - GET /api/participants/{id}, the participant file, that coach for one of their active participants;
+//    baseline the use case `getParticipantFile`;
+//  - GET /api/participants?q=mohamed&limit=100, the search, as the synthetic regional lead of the region with
+//    the most participants; baseline `selectParticipants` (raw SQL) with the same scope.
 // Reading it: the figures describe this machine only; compare them between runs on the same machine. With 50
 // connections at once, HTTP latency is mostly waiting in line (latency ≈ connections ÷ req/s), so the
-// HTTP ÷ SQL ratio shows queueing plus per-request overhead, not the cost of one request. PGlite has one
-// connection and runs in the server's thread: its requests queue, and that is expected.
+// HTTP ÷ baseline ratio shows queueing plus per-request overhead, not the cost of one request. PGlite has one
+// connection and runs in the server's thread: its requests queue, and that is expected. The PostgreSQL server
+// runs on the same machine, so it shares the CPUs with the app and the load generator.
 // Requests with no answer within 10 s count as errors (timeouts) and are not in the latencies.
 // It prints figures, never pass/fail, and writes them to bench/results/latest.json.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { parseArgs } from 'node:util';
+import { and, asc, count, desc, eq, inArray, like } from 'drizzle-orm';
 import pg from 'pg';
-import type { Actor } from '../src/domain/context.ts';
+import type { Actor, Ctx } from '../src/domain/context.ts';
 import { appUser, roleAssignment } from '../src/domain/access/index.ts';
-import { partnershipReadScope } from '../src/domain/organisation/index.ts';
+import { outboxSender } from '../src/domain/notifications/index.ts';
+import { municipality, partnershipReadScope, region } from '../src/domain/organisation/index.ts';
 import { selectPartnerships } from '../src/domain/organisation/organisation.queries.ts';
+import { getParticipantFile } from '../src/domain/participants/participant-file.ts';
+import { fullFileScope, referralStatusScope } from '../src/domain/participants/participants.policy.ts';
+import { selectParticipants } from '../src/domain/participants/participants.queries.ts';
+import { participant } from '../src/domain/participants/participants.table.ts';
+import { getCaseload } from '../src/domain/trajectories/caseload.ts';
+import { trajectory } from '../src/domain/trajectories/trajectories.table.ts';
 import { buildApp } from '../src/server/app.ts';
 import { openPglite, openPostgres, type Database } from '../src/server/db/client.ts';
 import { demoPassword, loadDemoData } from '../src/server/db/demo-data.ts';
 import { loadReferenceData } from '../src/server/db/reference-data.ts';
-import { generateSynthetic } from '../scripts/synthetic.ts';
+import {
+  generateSynthetic,
+  syntheticDomain,
+  syntheticPassword,
+  type SyntheticLoad,
+} from '../scripts/synthetic.ts';
 import type { LoadOptions, LoadResult } from './load.ts';
+import { measurePortal, printPortal } from './portal-size.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 50;
-const sqlRuns = 200;
+const baselineRuns = 200;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const email = 'regional@demo.opstap.nl';
+const searchTerm = 'mohamed';
 
 type Percentiles = { p50: number; p95: number; p99: number };
 type Result = {
+  endpoint: string;
   kind: string;
   connections: string;
-  loadSeconds: number;
-  rowsInScope: number;
-  sql: Percentiles;
+  /** Who calls it. */
+  as: string;
+  baseline: Percentiles & { of: string; runs: number };
+  /** What the baseline returned: partnerships in scope, caseload items, trajectories in the file, search hits. */
+  rows: number;
   http: Percentiles & Omit<LoadResult, 'latencies'>;
-  httpToSqlRatio: number;
+  httpToBaselineRatio: number;
+};
+type DataLoad = {
+  kind: string;
+  loadSeconds: number;
+  syntheticSeconds: number;
+  counts: Omit<SyntheticLoad, 'tables'>;
+  tables: SyntheticLoad['tables'];
 };
 
 /** Nearest-rank percentiles, in ms with two decimals. */
@@ -81,23 +117,12 @@ function runLoad(options: LoadOptions) {
   });
 }
 
-async function bench(database: Database, connectionNote: string): Promise<Result> {
-  const log = (line: string) => console.log(`[${database.kind}] ${line}`);
-  const db = database.db;
+const quietLog = { info() {}, warn() {}, error() {}, debug() {} };
 
-  let start = performance.now();
-  await database.migrate();
-  await loadReferenceData(db);
-  await loadDemoData(db);
-  const added = await generateSynthetic(db, 'national');
-  const loadSeconds = Math.round(performance.now() - start) / 1000;
-  log(
-    `loaded reference, demo and national data in ${loadSeconds} s (${added.coaches} coaches, ${added.partnerships} partnerships)`,
-  );
-
-  // The raw SQL baseline, as the regional lead.
-  const [user] = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, email));
-  const roles = await db
+async function actorFor(database: Database, email: string): Promise<Actor> {
+  const [user] = await database.db.select({ id: appUser.id }).from(appUser).where(eq(appUser.email, email));
+  if (!user) throw new Error(`no account ${email}`);
+  const roles = await database.db
     .select({
       role: roleAssignment.role,
       regionId: roleAssignment.regionId,
@@ -106,67 +131,237 @@ async function bench(database: Database, connectionNote: string): Promise<Result
       employerId: roleAssignment.employerId,
     })
     .from(roleAssignment)
-    .where(eq(roleAssignment.userId, user!.id));
-  const actor: Actor = { userId: user!.id, sessionId: null, roles };
-  const query = () => selectPartnerships(db, partnershipReadScope(actor), { limit: 100, offset: 0 });
-  for (let i = 0; i < 20; i++) await query();
-  const times: number[] = [];
-  let rowsInScope = 0;
-  for (let i = 0; i < sqlRuns; i++) {
-    start = performance.now();
-    rowsInScope = (await query()).total;
-    times.push(performance.now() - start);
-  }
-  const sql = percentiles(times);
-  log(
-    `raw SQL, ${sqlRuns} runs: p50 ${sql.p50} ms, p95 ${sql.p95} ms, p99 ${sql.p99} ms (${rowsInScope} rows in scope)`,
-  );
+    .where(eq(roleAssignment.userId, user.id));
+  return { userId: user.id, sessionId: null, roles };
+}
 
-  // The endpoint over HTTP.
+/** The synthetic coach with the median number of open trajectories, and one of their active participants. */
+async function typicalCoach(database: Database) {
+  const db = database.db;
+  const loads = await db
+    .select({ email: appUser.email, coachId: trajectory.coachId, open: count() })
+    .from(trajectory)
+    .innerJoin(appUser, eq(appUser.id, trajectory.coachId))
+    .where(
+      and(
+        inArray(trajectory.status, ['referred', 'intake', 'active']),
+        like(appUser.email, `coach%@${syntheticDomain}`),
+      ),
+    )
+    .groupBy(appUser.email, trajectory.coachId)
+    .orderBy(asc(count()), asc(appUser.email));
+  const coach = loads[Math.floor(loads.length / 2)]!;
+  const [file] = await db
+    .select({ id: participant.id })
+    .from(trajectory)
+    .innerJoin(participant, eq(participant.id, trajectory.participantId))
+    .where(and(eq(trajectory.coachId, coach.coachId!), eq(trajectory.status, 'active')))
+    .orderBy(participant.name, participant.id)
+    .limit(1);
+  const sorted = loads.map((l) => l.open);
+  return {
+    email: coach.email,
+    open: coach.open,
+    spread: `p10 ${sorted[Math.floor(sorted.length * 0.1)]}, median ${coach.open}, p90 ${sorted[Math.floor(sorted.length * 0.9)]}`,
+    participantId: file!.id,
+  };
+}
+
+/** The synthetic regional lead of the region with the most participants. */
+async function busiestLead(database: Database) {
+  const [busiest] = await database.db
+    .select({ regionId: municipality.regionId, n: count() })
+    .from(participant)
+    .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+    .groupBy(municipality.regionId)
+    .orderBy(desc(count()))
+    .limit(1);
+  const [lead] = await database.db
+    .select({ email: appUser.email, region: region.name })
+    .from(roleAssignment)
+    .innerJoin(appUser, eq(appUser.id, roleAssignment.userId))
+    .innerJoin(region, eq(region.id, roleAssignment.regionId))
+    .where(
+      and(
+        eq(roleAssignment.role, 'regional_lead'),
+        eq(roleAssignment.regionId, busiest!.regionId!),
+        like(appUser.email, `%@${syntheticDomain}`),
+      ),
+    );
+  return { email: lead!.email, region: lead!.region, participants: busiest!.n };
+}
+
+type Endpoint = {
+  endpoint: string;
+  as: string;
+  email: string;
+  password: string;
+  path: string;
+  baselineOf: string;
+  /** One baseline run; answers the number of rows it returned. */
+  baseline: () => Promise<number>;
+};
+
+async function bench(database: Database, connectionNote: string) {
+  const log = (line: string) => console.log(`[${database.kind}] ${line}`);
+  const db = database.db;
+
+  let start = performance.now();
+  await database.migrate();
+  await loadReferenceData(db);
+  await loadDemoData(db);
+  const syntheticStart = performance.now();
+  const { tables, ...counts } = await generateSynthetic(db, 'national', { log: (line) => log(line) });
+  const syntheticSeconds = Math.round(performance.now() - syntheticStart) / 1000;
+  const loadSeconds = Math.round(performance.now() - start) / 1000;
+  log(
+    `loaded reference, demo and national data in ${loadSeconds} s (synthetic: ${syntheticSeconds} s; ` +
+      `${counts.coaches} coaches, ${counts.partnerships} partnerships, ${counts.participants} participants, ` +
+      `${counts.meetings + counts.notes + counts.jobApplications + counts.activities} coaching records)`,
+  );
+  const data: DataLoad = { kind: database.kind, loadSeconds, syntheticSeconds, counts, tables };
+
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const ctxFor = (actor: Actor): Ctx => ({
+    db,
+    actor,
+    clock: () => new Date(),
+    log: quietLog,
+    requestId: null,
+    sender: outboxSender,
+    publicUrl: base,
+  });
+
+  const regional = await actorFor(database, 'regional@demo.opstap.nl');
+  const coach = await typicalCoach(database);
+  const coachActor = await actorFor(database, coach.email);
+  const lead = await busiestLead(database);
+  const leadActor = await actorFor(database, lead.email);
+  log(
+    `typical coach ${coach.email}: ${coach.open} open trajectories (all synthetic coaches: ${coach.spread})`,
+  );
+  log(`search as ${lead.email}, lead of ${lead.region} with ${lead.participants} participants`);
+
+  const endpoints: Endpoint[] = [
+    {
+      endpoint: 'GET /api/partnerships',
+      as: 'demo regional lead',
+      email: 'regional@demo.opstap.nl',
+      password: demoPassword,
+      path: '/api/partnerships?limit=100&offset=0',
+      baselineOf: 'raw SQL',
+      baseline: async () =>
+        (await selectPartnerships(db, partnershipReadScope(regional), { limit: 100, offset: 0 })).total,
+    },
+    {
+      endpoint: 'GET /api/caseload',
+      as: `coach, ${coach.open} open`,
+      email: coach.email,
+      password: syntheticPassword,
+      path: '/api/caseload',
+      baselineOf: 'use case',
+      baseline: async () =>
+        (await getCaseload(ctxFor(coachActor), { sort: 'next_due', filter: 'all' })).items.length,
+    },
+    {
+      endpoint: 'GET /api/participants/{id}',
+      as: 'that coach',
+      email: coach.email,
+      password: syntheticPassword,
+      path: `/api/participants/${coach.participantId}`,
+      baselineOf: 'use case',
+      baseline: async () => {
+        const file = await getParticipantFile(ctxFor(coachActor), coach.participantId);
+        return file.kind === 'full'
+          ? Number(!!file.file.trajectory) + file.file.earlierTrajectories.length
+          : 0;
+      },
+    },
+    {
+      endpoint: `GET /api/participants?q=${searchTerm}`,
+      as: 'synthetic regional lead',
+      email: lead.email,
+      password: syntheticPassword,
+      path: `/api/participants?q=${searchTerm}&limit=100&offset=0`,
+      baselineOf: 'raw SQL',
+      baseline: async () =>
+        (
+          await selectParticipants(
+            db,
+            { full: fullFileScope(leadActor), limited: referralStatusScope(leadActor) },
+            { q: searchTerm, limit: 100, offset: 0 },
+          )
+        ).total,
+    },
+  ];
+
   const app = await buildApp({ database, publicUrl: base, logger: false, webRoot: '/nonexistent' });
   await app.listen({ host: '127.0.0.1', port });
+  const results: Result[] = [];
   try {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: base },
-      body: JSON.stringify({ email, password: demoPassword }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .find((c) => c.startsWith('opstap_session='))
-      ?.split(';')[0];
-    if (!login.ok || !cookie)
-      throw new Error(`login as ${email} failed: ${login.status} ${await login.text()}`);
-    const url = `${base}/api/partnerships?limit=100&offset=0`;
-    const check = await fetch(url, { headers: { cookie } });
-    if (!check.ok) throw new Error(`GET /api/partnerships answered ${check.status}: ${await check.text()}`);
-
-    const { latencies, ...load } = await runLoad({ url, cookie, connections, seconds });
-    const http = { ...percentiles(latencies), ...load };
-    log(
-      `HTTP, ${connections} connections for ${seconds} s: p50 ${http.p50} ms, p95 ${http.p95} ms, p99 ${http.p99} ms, ` +
-        `${http.requestsPerSecond} req/s, ${http.requests} requests, ${http.non2xx} non-2xx`,
-    );
-    if (http.non2xx > 0) log(`WARNING: ${http.non2xx} answers were not 2xx: the figures are not valid`);
-    if (http.errors > 0)
+    const cookies = new Map<string, string>();
+    for (const e of endpoints) {
+      // The baseline first, so the HTTP run finds the same warm caches.
+      for (let i = 0; i < 20; i++) await e.baseline();
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < baselineRuns; i++) {
+        start = performance.now();
+        rows = await e.baseline();
+        times.push(performance.now() - start);
+      }
+      const baseline = { ...percentiles(times), of: e.baselineOf, runs: baselineRuns };
       log(
-        `WARNING: ${http.errors} errors, of which ${http.timeouts} timeouts (no answer in 10 s), left out of the latencies`,
+        `${e.endpoint}: ${e.baselineOf}, ${baselineRuns} runs: p50 ${baseline.p50} ms, p95 ${baseline.p95} ms, ` +
+          `p99 ${baseline.p99} ms (${rows} rows)`,
       );
-    const httpToSqlRatio = Math.round((http.p50 / sql.p50) * 10) / 10;
-    return {
-      kind: database.kind,
-      connections: connectionNote,
-      loadSeconds,
-      rowsInScope,
-      sql,
-      http,
-      httpToSqlRatio,
-    };
+
+      if (!cookies.has(e.email)) {
+        const login = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: base },
+          body: JSON.stringify({ email: e.email, password: e.password }),
+        });
+        const cookie = login.headers
+          .getSetCookie()
+          .find((c) => c.startsWith('opstap_session='))
+          ?.split(';')[0];
+        if (!login.ok || !cookie)
+          throw new Error(`login as ${e.email} failed: ${login.status} ${await login.text()}`);
+        cookies.set(e.email, cookie);
+      }
+      const cookie = cookies.get(e.email)!;
+      const url = `${base}${e.path}`;
+      const check = await fetch(url, { headers: { cookie } });
+      if (!check.ok) throw new Error(`${e.endpoint} answered ${check.status}: ${await check.text()}`);
+
+      const { latencies, ...load } = await runLoad({ url, cookie, connections, seconds });
+      const http = { ...percentiles(latencies), ...load };
+      log(
+        `${e.endpoint}: HTTP, ${connections} connections for ${seconds} s: p50 ${http.p50} ms, p95 ${http.p95} ms, ` +
+          `p99 ${http.p99} ms, ${http.requestsPerSecond} req/s, ${http.requests} requests, ${http.non2xx} non-2xx`,
+      );
+      if (http.non2xx > 0) log(`WARNING: ${http.non2xx} answers were not 2xx: the figures are not valid`);
+      if (http.errors > 0)
+        log(
+          `WARNING: ${http.errors} errors, of which ${http.timeouts} timeouts (no answer in 10 s), left out of the latencies`,
+        );
+      results.push({
+        endpoint: e.endpoint,
+        kind: database.kind,
+        connections: connectionNote,
+        as: e.as,
+        baseline,
+        rows,
+        http,
+        httpToBaselineRatio: Math.round((http.p50 / baseline.p50) * 10) / 10,
+      });
+    }
   } finally {
     await app.close();
   }
+  return { data, results };
 }
 
 async function benchPglite() {
@@ -218,52 +413,122 @@ async function benchPostgres() {
   }
 }
 
-function printTable(results: Result[]) {
+function printTable(header: string[], rows: string[][]) {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(['', line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+}
+
+function printSummary(loads: DataLoad[], results: Result[]) {
   const ms = (p: Percentiles) => `${p.p50} / ${p.p95} / ${p.p99}`;
-  const rows = [
+  const n = (value: number) => value.toLocaleString('en');
+  console.log('\nSynthetic national data: rows and load time per table (rows/s)');
+  const tables = [...new Set(loads.flatMap((l) => l.tables.map((t) => t.table)))];
+  printTable(
+    ['table', ...loads.map((l) => `${l.kind} rows`), ...loads.map((l) => `${l.kind} s (rows/s)`)],
     [
-      'kind',
+      ...tables.map((table) => {
+        const of = (l: DataLoad) => l.tables.find((t) => t.table === table);
+        return [
+          table,
+          ...loads.map((l) => n(of(l)?.rows ?? 0)),
+          ...loads.map((l) => {
+            const t = of(l);
+            return t
+              ? `${t.seconds.toFixed(1)} (${n(Math.round(t.rows / Math.max(t.seconds, 0.001)))})`
+              : '-';
+          }),
+        ];
+      }),
+      [
+        'all synthetic data, wall time',
+        ...loads.map((l) => n(l.tables.reduce((sum, t) => sum + t.rows, 0))),
+        ...loads.map((l) => `${l.syntheticSeconds.toFixed(1)}`),
+      ],
+    ],
+  );
+  console.log(
+    `\nEndpoints: ${connections} connections for ${seconds} s; baseline ${baselineRuns} runs in a row`,
+  );
+  printTable(
+    [
+      'endpoint',
+      'database',
       'connections',
-      'rows in scope',
-      'raw SQL p50/p95/p99 ms',
+      'as',
+      'rows',
+      'baseline',
+      'baseline p50/p95/p99 ms',
       'HTTP p50/p95/p99 ms',
       'req/s',
-      'HTTP p50 ÷ SQL p50',
-      'non-2xx / errors',
+      'HTTP p50 ÷ baseline p50',
+      'non-2xx / errors (timeouts)',
     ],
-    ...results.map((r) => [
+    results.map((r) => [
+      r.endpoint,
       r.kind,
       r.connections,
-      String(r.rowsInScope),
-      ms(r.sql),
+      r.as,
+      String(r.rows),
+      r.baseline.of,
+      ms(r.baseline),
       ms(r.http),
       String(Math.round(r.http.requestsPerSecond)),
-      `${r.httpToSqlRatio}×`,
-      `${r.http.non2xx} / ${r.http.errors}`,
+      `${r.httpToBaselineRatio}×`,
+      `${r.http.non2xx} / ${r.http.errors} (${r.http.timeouts})`,
     ]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  );
   console.log(
-    ['', line(rows[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(1).map(line)].join('\n'),
+    'rows: what the baseline returned: partnerships in scope; caseload items; trajectories in the file; ' +
+      'search hits in scope (the page holds up to 100).',
   );
 }
 
+const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+if (args.only !== undefined && args.only !== 'portal-size')
+  throw new Error(`Unknown --only ${args.only}: the only choice is portal-size`);
+
 const started = performance.now();
+const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
 const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+const portal = measurePortal();
+printPortal(portal);
+if (args.only === 'portal-size') process.exit(0);
+
 console.log(
-  `Opstap bench: GET /api/partnerships, ${connections} connections, ${seconds} s per database, ${machine.cpus} CPUs`,
+  `\nOpstap bench: ${connections} connections, ${seconds} s per endpoint and database, ${machine.cpus} CPUs, ` +
+    `load average before: ${loadBefore.join(' ')}`,
 );
-const results = [await benchPglite(), await benchPostgres()].filter((r): r is Result => r !== null);
-printTable(results);
+const runs = [await benchPglite(), await benchPostgres()].filter((r) => r !== null);
+const results = runs.flatMap((r) => r.results);
+const synthetic = runs.map((r) => r.data);
+printSummary(synthetic, results);
 const totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+const loadAfter = loadavg().map((l) => Math.round(l * 100) / 100);
 console.log(
-  `\nThe whole bench took ${totalSeconds} s. PGlite has one connection: concurrent requests wait in line.`,
+  `\nThe whole bench took ${totalSeconds} s. Load average (1, 5, 15 min) before ${loadBefore.join(' ')}, ` +
+    `after ${loadAfter.join(' ')}. PGlite has one connection: concurrent requests wait in line.`,
 );
+printPortal(portal);
 
 const resultsDir = new URL('./results/', import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(
   new URL('latest.json', resultsDir),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, connections, seconds, totalSeconds, results }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      connections,
+      seconds,
+      totalSeconds,
+      portal,
+      synthetic,
+      results,
+    },
+    null,
+    2,
+  )}\n`,
 );
