@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { auditQuery } from '../../shared/contracts/audit.ts';
 import type { Ctx } from '../context.ts';
-import type { Db } from '../db.ts';
+import { sequentially, type Db } from '../db.ts';
 import { appUser, auditEvent } from './access.table.ts';
 
 type AuditInput = Pick<
@@ -36,7 +36,7 @@ export async function findAuditEvents(ctx: Ctx, query: z.infer<typeof auditQuery
     if (query.to)
       where.push(lt(auditEvent.at, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));
     const filter = where.length ? and(...where) : undefined;
-    const [rows, [total]] = await Promise.all([
+    const [rows, [total]] = await sequentially([
       tx
         .select({ event: auditEvent, actorName: appUser.displayName })
         .from(auditEvent)

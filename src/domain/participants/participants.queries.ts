@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { nameKey } from '../../shared/names.ts';
 import { appUser } from '../access/access.table.ts';
-import type { Db } from '../db.ts';
+import { sequentially, type Db } from '../db.ts';
 import { municipality } from '../organisation/organisation.table.ts';
 import { trajectory, trajectoryExtension } from '../trajectories/trajectories.table.ts';
 import { education, languageLevel, participant, workExperience } from './participants.table.ts';
@@ -48,7 +48,7 @@ export async function selectTrajectoriesOf(db: Db, participantId: string) {
 }
 
 export async function selectProfileLists(db: Db, participantId: string) {
-  const [educations, work, levels] = await Promise.all([
+  const [educations, work, levels] = await sequentially([
     db.select().from(education).where(eq(education.participantId, participantId)),
     db.select().from(workExperience).where(eq(workExperience.participantId, participantId)),
     db
@@ -115,7 +115,7 @@ export async function selectParticipants(
     .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
     .leftJoin(trajectory, latestTrajectory)
     .leftJoin(coach, eq(coach.id, trajectory.coachId));
-  const [items, [total]] = await Promise.all([
+  const [items, [total]] = await sequentially([
     base.where(where).orderBy(participant.name, participant.id).limit(filter.limit).offset(filter.offset),
     db.select({ n: count() }).from(participant).leftJoin(trajectory, latestTrajectory).where(where),
   ]);

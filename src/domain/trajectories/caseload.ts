@@ -4,7 +4,7 @@ import type { caseloadQuery, todayItem } from '../../shared/contracts/trajectori
 import { appUser, roleAssignment } from '../access/access.table.ts';
 import { audit } from '../access/audit.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
-import type { Db } from '../db.ts';
+import { sequentially, type Db } from '../db.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
 import { today } from '../participants/index.ts';
 import { participant } from '../participants/participants.table.ts';
@@ -119,7 +119,7 @@ export async function getCaseload(ctx: Ctx, query: Query) {
     const ids = rows.map((r) => r.trajectory.id);
     const plans = await planStates(tx, ids);
     const [contacts, meetingsToday, followUps, questions] = ids.length
-      ? await Promise.all([
+      ? await sequentially([
           tx
             .select({ trajectoryId: meeting.trajectoryId, last: sql<string>`max(${meeting.heldOn})` })
             .from(meeting)

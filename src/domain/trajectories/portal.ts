@@ -1,3 +1,4 @@
+import { sequentially } from '../db.ts';
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { appUser, roleAssignment } from '../access/access.table.ts';
 import { audit } from '../access/audit.ts';
@@ -106,7 +107,7 @@ export async function getCv(ctx: Ctx, participantId: string) {
       .where(and(eq(participant.id, participantId), fullFileScope(actor)));
     if (!row) throw new DomainError('resource.not_found');
     const p = row.participant;
-    const [educations, work, levels, activities] = await Promise.all([
+    const [educations, work, levels, activities] = await sequentially([
       tx.select().from(education).where(eq(education.participantId, participantId)),
       tx.select().from(workExperience).where(eq(workExperience.participantId, participantId)),
       tx

@@ -1,3 +1,4 @@
+import { sequentially } from '../db.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { timelineEntry, timelineKinds } from '../../shared/contracts/trajectories.ts';
@@ -34,7 +35,7 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
     const trajectories = await selectTrajectoriesOf(tx, participantId);
     const ids = trajectories.map((t) => t.trajectory.id);
     const [assignments, versions, meetings, notes, applications, activities, levels] = ids.length
-      ? await Promise.all([
+      ? await sequentially([
           tx.select().from(coachAssignment).where(inArray(coachAssignment.trajectoryId, ids)),
           tx.select().from(planVersion).where(inArray(planVersion.trajectoryId, ids)),
           tx.select().from(meeting).where(inArray(meeting.trajectoryId, ids)),
