@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { nameKey } from '../../shared/names.ts';
 import { appUser } from '../access/access.table.ts';
 import { sequentially, type Db } from '../db.ts';
@@ -8,9 +8,6 @@ import { education, languageLevel, participant, workExperience } from './partici
 
 const coach = aliasedTable(appUser, 'coach');
 const approver = aliasedTable(appUser, 'approver');
-
-/** The most recent trajectory of each participant: the open one, or else the last one that ended. */
-const latestTrajectory = sql`${trajectory.id} = (select t2.id from ${trajectory} t2 where t2.participant_id = ${participant.id} order by t2.created_at desc limit 1)`;
 
 export async function selectParticipant(db: Db, id: string) {
   const [row] = await db
@@ -93,31 +90,45 @@ export async function selectParticipants(
   },
 ) {
   const words = filter.q ? nameKey(filter.q).split(' ').filter(Boolean) : [];
+  // The latest trajectory per participant: the open one, or else the last that ended (one index lookup each).
+  const latest = db
+    .select({ id: trajectory.id, status: trajectory.status, coachId: trajectory.coachId })
+    .from(trajectory)
+    .where(eq(trajectory.participantId, participant.id))
+    .orderBy(desc(trajectory.createdAt))
+    .limit(1)
+    .as('latest');
   const where = and(
     sql`(${scope.full} or ${scope.limited})`,
-    ...words.map((word) => ilike(participant.nameKey, `%${escapeLike(word)}%`)),
+    // The key is lower-case already: LIKE is several times faster than ILIKE here.
+    ...words.map((word) => like(participant.nameKey, `%${escapeLike(word)}%`)),
     filter.municipalityCode ? eq(participant.municipalityCode, filter.municipalityCode) : undefined,
-    filter.status ? eq(trajectory.status, filter.status) : undefined,
+    filter.status ? eq(latest.status, filter.status) : undefined,
   );
-  const base = db
+  const rows = await db
     .select({
       id: participant.id,
       name: participant.name,
       dateOfBirth: participant.dateOfBirth,
       municipalityCode: participant.municipalityCode,
       municipalityName: municipality.name,
-      status: trajectory.status,
+      status: latest.status,
       coachName: coach.displayName,
-      trajectoryId: trajectory.id,
+      trajectoryId: latest.id,
       isFullFile: sql<boolean>`(${scope.full})`,
     })
     .from(participant)
     .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
-    .leftJoin(trajectory, latestTrajectory)
-    .leftJoin(coach, eq(coach.id, trajectory.coachId));
-  const [items, [total]] = await sequentially([
-    base.where(where).orderBy(participant.name, participant.id).limit(filter.limit).offset(filter.offset),
-    db.select({ n: count() }).from(participant).leftJoin(trajectory, latestTrajectory).where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+    .leftJoinLateral(latest, sql`true`)
+    .leftJoin(coach, eq(coach.id, latest.coachId))
+    .where(where)
+    .orderBy(participant.name, participant.id)
+    .limit(filter.limit)
+    .offset(filter.offset);
+  // The count needs the trajectories only when filtering on their status.
+  const counting = db.select({ n: count() }).from(participant);
+  const [total] = filter.status
+    ? await counting.leftJoinLateral(latest, sql`true`).where(where)
+    : await counting.where(where);
+  return { items: rows, total: total?.n ?? 0 };
 }
