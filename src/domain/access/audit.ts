@@ -54,3 +54,12 @@ export async function findAuditEvents(ctx: Ctx, query: z.infer<typeof auditQuery
     };
   });
 }
+
+/** The audit line for a read, listing or change of one participant's file. */
+export const auditParticipant = (
+  ctx: Ctx,
+  tx: Db,
+  action: AuditInput['action'],
+  participantId: string,
+  detail?: Record<string, unknown>,
+) => audit(ctx, tx, { action, entityType: 'participant', entityId: participantId, participantId, detail });

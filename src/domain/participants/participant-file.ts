@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { participantQuery, ProfileUpdate } from '../../shared/contracts/participants.ts';
 import { nameKey } from '../../shared/names.ts';
 import type { CefrSkill } from '../../shared/participants.ts';
-import { audit } from '../access/audit.ts';
+import { audit, auditParticipant } from '../access/audit.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { programme } from '../organisation/organisation.table.ts';
@@ -64,13 +64,7 @@ export async function getParticipantFile(ctx: Ctx, id: string) {
     if (!(await isInScope(tx, fullFileScope(actor), id))) {
       if (!(await isInScope(tx, referralStatusScope(actor), id))) throw new DomainError('resource.not_found');
       const [latest] = await selectTrajectoriesOf(tx, id);
-      await audit(ctx, tx, {
-        action: 'read',
-        entityType: 'participant',
-        entityId: id,
-        participantId: id,
-        detail: { view: 'referral_status' },
-      });
+      await auditParticipant(ctx, tx, 'read', id, { view: 'referral_status' });
       return {
         kind: 'referral_status' as const,
         file: {
@@ -95,7 +89,7 @@ export async function getParticipantFile(ctx: Ctx, id: string) {
     const current = new Map<CefrSkill, (typeof lists.levels)[number]>();
     for (const level of lists.levels) if (!current.has(level.skill)) current.set(level.skill, level);
     const origin = seesOrigin(actor, p.userId);
-    await audit(ctx, tx, { action: 'read', entityType: 'participant', entityId: id, participantId: id });
+    await auditParticipant(ctx, tx, 'read', id);
     return {
       kind: 'full' as const,
       file: {
@@ -153,12 +147,8 @@ export async function updateProfile(ctx: Ctx, id: string, input: ProfileUpdate) 
       await tx.delete(workExperience).where(eq(workExperience.participantId, id));
       if (work.length) await tx.insert(workExperience).values(work.map((w) => ({ ...w, participantId: id })));
     }
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: id,
-      participantId: id,
-      detail: { fields: Object.keys(input).filter((k) => k !== 'version') },
+    await auditParticipant(ctx, tx, 'update', id, {
+      fields: Object.keys(input).filter((k) => k !== 'version'),
     });
   });
   return getParticipantFile(ctx, id);
@@ -177,13 +167,7 @@ export async function addLanguageLevel(
     if (input.assessedOn > today(ctx))
       throw new DomainError('request.date_out_of_range', { field: 'assessedOn', max: today(ctx) });
     await tx.insert(languageLevel).values({ ...input, participantId: id });
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: id,
-      participantId: id,
-      detail: { fields: ['languageLevels'] },
-    });
+    await auditParticipant(ctx, tx, 'update', id, { fields: ['languageLevels'] });
   });
   return getParticipantFile(ctx, id);
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { isLocale } from '../../shared/locales.ts';
-import { audit } from '../access/audit.ts';
+import { auditParticipant } from '../access/audit.ts';
 import { createInvitedUser } from '../access/users.ts';
 import { DomainError, type Ctx } from '../context.ts';
 import { getParticipantFile, loadManagedParticipant } from './participant-file.ts';
@@ -22,13 +22,7 @@ export async function createPortalAccount(ctx: Ctx, participantId: string, email
       roles: [{ role: 'participant' }],
     });
     await tx.update(participant).set({ userId: user.id }).where(eq(participant.id, participantId));
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: participantId,
-      participantId,
-      detail: { portalAccount: true },
-    });
+    await auditParticipant(ctx, tx, 'update', participantId, { portalAccount: true });
   });
   return getParticipantFile(ctx, participantId);
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ReferralCreate } from '../../shared/contracts/participants.ts';
 import { nameKey } from '../../shared/names.ts';
-import { audit } from '../access/audit.ts';
+import { auditParticipant } from '../access/audit.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { municipality } from '../organisation/organisation.table.ts';
 import { assertPlausibleDate } from '../trajectories/trajectories.rules.ts';
@@ -66,13 +66,7 @@ export async function registerReferral(ctx: Ctx, input: ReferralCreate) {
         createdAt: ctx.clock(),
       })
       .returning({ id: trajectory.id });
-    await audit(ctx, tx, {
-      action: 'create',
-      entityType: 'participant',
-      entityId: created!.id,
-      participantId: created!.id,
-      detail: { referral: true },
-    });
+    await auditParticipant(ctx, tx, 'create', created!.id, { referral: true });
     return { participantId: created!.id, trajectoryId: opened!.id };
   });
 }

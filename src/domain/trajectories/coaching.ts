@@ -7,7 +7,7 @@ import type {
   meetingCreate,
   noteCreate,
 } from '../../shared/contracts/trajectories.ts';
-import { audit } from '../access/audit.ts';
+import { auditParticipant } from '../access/audit.ts';
 import { DomainError, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { today } from '../participants/index.ts';
@@ -30,13 +30,7 @@ async function record(
     const t = await loadManagedTrajectory(ctx, tx, trajectoryId);
     if (t.status === 'completed' || t.status === 'stopped') throw new DomainError('trajectory.not_active');
     const created = await write(tx, t);
-    await audit(ctx, tx, {
-      action: 'create',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { [what]: created.id },
-    });
+    await auditParticipant(ctx, tx, 'create', t.participantId, { [what]: created.id });
     return created;
   });
 }
@@ -81,13 +75,7 @@ export async function askQuestion(ctx: Ctx, trajectoryId: string, body: string) 
         createdAt: ctx.clock(),
       })
       .returning({ id: note.id });
-    await audit(ctx, tx, {
-      action: 'create',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { question: row!.id },
-    });
+    await auditParticipant(ctx, tx, 'create', t.participantId, { question: row!.id });
     return row!;
   });
 }

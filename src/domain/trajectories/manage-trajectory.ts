@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { TrajectoryActionInput } from '../../shared/contracts/participants.ts';
 import { appUser, roleAssignment } from '../access/access.table.ts';
-import { audit } from '../access/audit.ts';
+import { auditParticipant } from '../access/audit.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { municipality, partnership, programme, region } from '../organisation/organisation.table.ts';
@@ -88,12 +88,10 @@ export async function changeTrajectoryStatus(ctx: Ctx, trajectoryId: string, inp
       if (input.action === 'stop') changes.stopReason = input.reason;
     }
     await tx.update(trajectory).set(changes).where(eq(trajectory.id, trajectoryId));
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { trajectory: trajectoryId, action: input.action, to },
+    await auditParticipant(ctx, tx, 'update', t.participantId, {
+      trajectory: trajectoryId,
+      action: input.action,
+      to,
     });
     return t.participantId;
   });
@@ -121,12 +119,10 @@ export async function assignCoach(ctx: Ctx, trajectoryId: string, coachId: strin
     await tx
       .insert(coachAssignment)
       .values({ trajectoryId, coachId, assignedBy: actor.userId, assignedAt: ctx.clock() });
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { trajectory: trajectoryId, coachId, previousCoachId: t.coachId },
+    await auditParticipant(ctx, tx, 'update', t.participantId, {
+      trajectory: trajectoryId,
+      coachId,
+      previousCoachId: t.coachId,
     });
     return t.participantId;
   });
@@ -157,12 +153,9 @@ export async function extendTrajectory(
       .update(trajectory)
       .set({ plannedEndOn: input.newEndOn, version: t.version + 1 })
       .where(eq(trajectory.id, trajectoryId));
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { trajectory: trajectoryId, extendedTo: input.newEndOn },
+    await auditParticipant(ctx, tx, 'update', t.participantId, {
+      trajectory: trajectoryId,
+      extendedTo: input.newEndOn,
     });
     return t.participantId;
   });
@@ -205,13 +198,7 @@ export async function openTrajectory(
       referralMotivation: input.motivation,
       createdAt: ctx.clock(),
     });
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: participantId,
-      participantId,
-      detail: { newTrajectory: true },
-    });
+    await auditParticipant(ctx, tx, 'update', participantId, { newTrajectory: true });
   });
   return getParticipantFile(ctx, participantId);
 }

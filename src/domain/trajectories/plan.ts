@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PlanSave } from '../../shared/contracts/trajectories.ts';
 import { appUser } from '../access/access.table.ts';
-import { audit } from '../access/audit.ts';
+import { auditParticipant } from '../access/audit.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { canManage, fullFileScope } from '../participants/index.ts';
@@ -80,13 +80,7 @@ export async function readPlan(tx: Db, trajectoryId: string) {
 export async function getPlan(ctx: Ctx, trajectoryId: string) {
   return ctx.db.transaction(async (tx) => {
     const { trajectory: t } = await loadReadableTrajectory(ctx, tx, trajectoryId);
-    await audit(ctx, tx, {
-      action: 'read',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { plan: trajectoryId },
-    });
+    await auditParticipant(ctx, tx, 'read', t.participantId, { plan: trajectoryId });
     return readPlan(tx, trajectoryId);
   });
 }
@@ -135,12 +129,9 @@ export async function savePlan(ctx: Ctx, trajectoryId: string, input: PlanSave) 
         ]);
     });
     await writeVersion(ctx, tx, trajectoryId, current.version + 1, input.goals, input.steps);
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { plan: trajectoryId, version: current.version + 1 },
+    await auditParticipant(ctx, tx, 'update', t.participantId, {
+      plan: trajectoryId,
+      version: current.version + 1,
     });
     return readPlan(tx, trajectoryId);
   });
@@ -178,13 +169,7 @@ export async function agreeToPlan(ctx: Ctx, trajectoryId: string, version: numbe
       .update(planVersion)
       .set({ agreedAt: ctx.clock(), agreedBy: requireActor(ctx).userId })
       .where(and(eq(planVersion.trajectoryId, trajectoryId), eq(planVersion.version, version)));
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { planAgreed: version },
-    });
+    await auditParticipant(ctx, tx, 'update', t.participantId, { planAgreed: version });
     return readPlan(tx, trajectoryId);
   });
 }
@@ -216,13 +201,7 @@ export async function setStepStatus(
       .insert(stepProgress)
       .values(values)
       .onConflictDoUpdate({ target: [stepProgress.trajectoryId, stepProgress.stepId], set: values });
-    await audit(ctx, tx, {
-      action: 'update',
-      entityType: 'participant',
-      entityId: t.participantId,
-      participantId: t.participantId,
-      detail: { step: stepId, status },
-    });
+    await auditParticipant(ctx, tx, 'update', t.participantId, { step: stepId, status });
     return readPlan(tx, trajectoryId);
   });
 }

@@ -1,7 +1,7 @@
 import { sequentially } from '../db.ts';
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { appUser, roleAssignment } from '../access/access.table.ts';
-import { audit } from '../access/audit.ts';
+import { auditParticipant } from '../access/audit.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
 import { fullFileScope, today } from '../participants/index.ts';
@@ -58,13 +58,7 @@ export async function getPortal(ctx: Ctx) {
           .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
           .where(and(eq(appUser.id, t.referredBy), inArray(roleAssignment.role, ['municipality_staff'])))
       : [];
-    await audit(ctx, tx, {
-      action: 'read',
-      entityType: 'participant',
-      entityId: p.participant.id,
-      participantId: p.participant.id,
-      detail: { portal: true },
-    });
+    await auditParticipant(ctx, tx, 'read', p.participant.id, { portal: true });
     return {
       participantId: p.participant.id,
       name: p.participant.name,
@@ -124,13 +118,7 @@ export async function getCv(ctx: Ctx, participantId: string) {
     ]);
     const currentLevels = new Map<string, string>();
     for (const l of levels) if (!currentLevels.has(l.skill)) currentLevels.set(l.skill, l.level);
-    await audit(ctx, tx, {
-      action: 'read',
-      entityType: 'participant',
-      entityId: participantId,
-      participantId,
-      detail: { cv: true },
-    });
+    await auditParticipant(ctx, tx, 'read', participantId, { cv: true });
     return {
       name: p.name,
       municipalityName: row.municipalityName,

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { timelineEntry, timelineKinds } from '../../shared/contracts/trajectories.ts';
 import { appUser } from '../access/access.table.ts';
-import { audit } from '../access/audit.ts';
+import { auditParticipant } from '../access/audit.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { fullFileScope, selectTrajectoriesOf } from '../participants/index.ts';
 import { languageLevel, participant } from '../participants/participants.table.ts';
@@ -197,13 +197,7 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
           data: { skill: l.skill, level: l.level, source: l.source },
         });
 
-    await audit(ctx, tx, {
-      action: 'read',
-      entityType: 'participant',
-      entityId: participantId,
-      participantId,
-      detail: { timeline: kind ?? 'all' },
-    });
+    await auditParticipant(ctx, tx, 'read', participantId, { timeline: kind ?? 'all' });
     // Newest first; a date-only entry sorts before the same day's timed entries.
     return { items: entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)) };
   });
