@@ -7,7 +7,7 @@ describe('nameKey', () => {
     ['Youssef', 'Yusuf', 'Yousef', 'Joesoef'],
     ['Ahmed', 'Ahmad'],
     ['Abdel Karim', 'Abdul Kareem'],
-    ['Tesfay', 'Tesfaye'],
+    ['Tesfay', 'Tesfaye', 'Tesfai'],
     ['Zeynep', 'Seynep'],
   ])('treats %s and its variants as one name', (...variants) => {
     expect(new Set(variants.map(nameKey)).size).toBe(1);

@@ -24,6 +24,7 @@ function wordKey(word: string) {
     .replace(/z/g, 's')
     .replace(/w/g, 'v')
     .replace(/j/g, 'y')
+    .replace(/([aeiou])ye?$/, '$1') // Tesfay, Tesfaye and Tesfai end alike
     .replace(/(.)\1+/g, '$1')
     .replace(/[aeiou]+/g, 'a')
     .replace(/(.)a$/, '$1');

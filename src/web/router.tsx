@@ -1,6 +1,7 @@
-import { lazy, useEffect } from 'react';
+import { lazy, useEffect, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Outlet, useNavigate } from 'react-router';
+import type { Role } from '../shared/roles.ts';
 import { onSessionProblem } from './api.ts';
 import { AnyLayout, RequireAuth, RoleGate } from './auth/guards.tsx';
 import { meKey } from './auth/me.ts';
@@ -22,6 +23,15 @@ const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
 const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
 const SecurityPage = lazy(() => import('./pages/SecurityPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const ParticipantsPage = lazy(() => import('./pages/participants/ParticipantsPage.tsx'));
+const NewParticipantPage = lazy(() => import('./pages/participants/NewParticipantPage.tsx'));
+const ParticipantFilePage = lazy(() => import('./pages/participants/ParticipantFilePage.tsx'));
+const CvPage = lazy(() => import('./pages/participants/CvPage.tsx'));
+const CaseloadPage = lazy(() => import('./pages/CaseloadPage.tsx'));
+const PlanCheckPage = lazy(() => import('./pages/portal/PlanCheckPage.tsx'));
+const QuestionPage = lazy(() => import('./pages/portal/QuestionPage.tsx'));
+const PrivacyPage = lazy(() => import('./pages/portal/PrivacyPage.tsx'));
+const MyCvPage = lazy(() => import('./pages/portal/MyCvPage.tsx'));
 
 /** Reacts to a session that ended elsewhere (timeout, logout on another device) by going to the login page. */
 function Root() {
@@ -49,6 +59,10 @@ function Root() {
 }
 
 const leads = ['national_lead', 'regional_lead'] as const;
+const coachTeam = ['coach', ...leads] as const;
+
+/** A page behind a role check. */
+const gated = (roles: readonly Role[], page: ReactNode) => <RoleGate roles={[...roles]}>{page}</RoleGate>;
 
 export const router = createBrowserRouter([
   {
@@ -116,6 +130,24 @@ export const router = createBrowserRouter([
               </RoleGate>
             ),
           },
+          {
+            path: '/participants',
+            element: gated([...coachTeam, 'municipality_staff'], <ParticipantsPage />),
+          },
+          {
+            path: '/participants/new',
+            element: gated([...coachTeam, 'municipality_staff'], <NewParticipantPage />),
+          },
+          {
+            path: '/participants/:id',
+            element: gated([...coachTeam, 'municipality_staff'], <ParticipantFilePage />),
+          },
+          { path: '/participants/:id/cv', element: gated(coachTeam, <CvPage />) },
+          { path: '/caseload', element: gated(coachTeam, <CaseloadPage />) },
+          { path: '/my/plan/check', element: gated(['participant'], <PlanCheckPage />) },
+          { path: '/my/question', element: gated(['participant'], <QuestionPage />) },
+          { path: '/my/privacy', element: gated(['participant'], <PrivacyPage />) },
+          { path: '/my/cv', element: gated(['participant'], <MyCvPage />) },
           { path: '/account/sessions', element: <SessionsPage /> },
           { path: '/account/security', element: <SecurityPage /> },
         ],

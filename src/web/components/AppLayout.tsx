@@ -5,12 +5,14 @@ import {
   IconDevices,
   IconHistory,
   IconHome,
+  IconListCheck,
   IconLogout,
   IconMail,
   IconMapPin,
   IconPlus,
   IconShieldLock,
   IconUserPlus,
+  IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +29,24 @@ type NavItem = { to: string; label: string; icon: Icon; roles?: Role[] };
 
 const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', icon: IconHome },
+  {
+    to: '/caseload',
+    label: 'nav.caseload',
+    icon: IconListCheck,
+    roles: ['coach', 'regional_lead', 'national_lead'],
+  },
+  {
+    to: '/participants',
+    label: 'nav.participants',
+    icon: IconUsers,
+    roles: ['coach', 'regional_lead', 'national_lead', 'municipality_staff'],
+  },
+  {
+    to: '/participants/new',
+    label: 'nav.newReferral',
+    icon: IconUserPlus,
+    roles: ['coach', 'regional_lead', 'national_lead', 'municipality_staff'],
+  },
   {
     to: '/partnerships/new',
     label: 'nav.newPartnership',
@@ -67,11 +87,19 @@ export function AppLayout({ me }: { me: Me }) {
   }, [location.pathname, close]);
 
   const setupOnly = me.sessionStage !== 'full';
-  const items = setupOnly
+  const allowed = setupOnly
     ? navItems.filter((item) => item.to === '/account/security')
     : navItems.filter((item) => !item.roles || hasRole(me, ...item.roles));
-  const isActive = (to: string) =>
-    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  // Coaches start their day with the caseload: it comes first.
+  const items = hasRole(me, 'coach')
+    ? [...allowed.filter((i) => i.to === '/caseload'), ...allowed.filter((i) => i.to !== '/caseload')]
+    : allowed;
+  const isActive = (to: string) => {
+    if (to === '/') return location.pathname === '/';
+    if (to === '/participants')
+      return location.pathname.startsWith(to) && !location.pathname.startsWith('/participants/new');
+    return location.pathname.startsWith(to);
+  };
 
   return (
     <>

@@ -29,3 +29,31 @@ export function UserStatusBadge({ status }: { status: 'invited' | 'active' | 'di
     </Badge>
   );
 }
+
+const trajectoryColors = {
+  referred: 'orange',
+  intake: 'yellow',
+  active: 'green',
+  completed: 'blue',
+  stopped: 'gray',
+} as const;
+
+/** The phase of a trajectory; `null` when there is none. */
+export function TrajectoryStatusBadge({
+  status,
+}: {
+  status: 'referred' | 'intake' | 'active' | 'completed' | 'stopped' | null;
+}) {
+  const { t } = useTranslation();
+  if (!status)
+    return (
+      <Badge variant="outline" color="gray.8" radius="sm" miw="max-content">
+        {t('trajectoryStatus.none')}
+      </Badge>
+    );
+  return (
+    <Badge variant="dot" color={trajectoryColors[status]} radius="sm" miw="max-content">
+      {t(`trajectoryStatus.${status}`)}
+    </Badge>
+  );
+}

@@ -1,6 +1,5 @@
 import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nl from './locales/nl.json';
 import {
   defaultLocale,
   directionOf,
@@ -12,14 +11,17 @@ import {
   type Locale,
 } from './languages.ts';
 
-// Dutch is the source language and ships with the app; the others load when someone picks them.
-const loaders: Record<Exclude<Locale, 'nl'>, () => Promise<{ default: Resource }>> = {
+// Every language (Dutch too) loads when it is used: an Arabic reader never downloads the Dutch texts, which keeps
+// the portal's first load small. All three files have the same keys, so no fallback bundle is needed up front.
+const loaders: Record<Locale, () => Promise<{ default: Resource }>> = {
+  nl: () => import('./locales/nl.json'),
   en: () => import('./locales/en.json'),
   ar: () => import('./locales/ar.json'),
 };
 
-async function ensureLoaded(language: Locale) {
-  if (language === 'nl' || i18n.hasResourceBundle(language, 'translation')) return;
+/** Loads a language's texts once (e.g. Dutch for the CV, whatever the UI language). */
+export async function ensureLoaded(language: Locale) {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
   const bundle = await loaders[language]();
   i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
 }
@@ -48,7 +50,7 @@ export async function setupI18n() {
     lng: defaultLocale,
     fallbackLng: defaultLocale,
     supportedLngs: ['nl', 'en', 'ar'],
-    resources: { nl: { translation: nl } },
+    resources: {},
     partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     returnNull: false,

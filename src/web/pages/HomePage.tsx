@@ -13,7 +13,7 @@ export type HomeProps = { me: Me; role: Role; roleSwitcher?: ReactNode };
 const AdminHome = lazy(() => import('./home/AdminHome.tsx'));
 const LeadHome = lazy(() => import('./home/LeadHome.tsx'));
 const StaffHome = lazy(() => import('./home/StaffHome.tsx'));
-const ParticipantHome = lazy(() => import('./home/ParticipantHome.tsx'));
+const ParticipantHome = lazy(() => import('./portal/PortalHome.tsx'));
 
 const homes: Record<Role, ComponentType<HomeProps>> = {
   administrator: AdminHome,

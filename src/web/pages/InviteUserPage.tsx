@@ -281,6 +281,7 @@ export default function InviteUserPage() {
                         <Button
                           variant="subtle"
                           color="red.9"
+                          c="red.9"
                           leftSection={<IconTrash size={16} aria-hidden="true" />}
                           onClick={() => form.removeListItem('roles', index)}
                         >

@@ -1,5 +1,25 @@
-import { Badge, Card, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconCircleCheck, IconMail, IconUser } from '@tabler/icons-react';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import {
+  IconBuildingCommunity,
+  IconCircleCheck,
+  IconListCheck,
+  IconMail,
+  IconUser,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/roles.ts';
 import { roleWithScope } from '../../components/roleText.ts';
@@ -32,6 +52,33 @@ export default function StaffHome({ me, role, roleSwitcher }: HomeProps) {
       <Stack gap="sm">
         <PageTitle title={t('staff.welcome', { name: me.displayName })} />
         <Text size="lg">{t(`roleHome.${role}.intro`)}</Text>
+        {role === 'coach' && (
+          <Group>
+            <Button
+              component={Link}
+              to="/caseload"
+              size="lg"
+              leftSection={<IconListCheck size={22} aria-hidden="true" />}
+            >
+              {t('staff.toCaseload')}
+            </Button>
+          </Group>
+        )}
+        {role === 'municipality_staff' && (
+          <Group>
+            <Button
+              component={Link}
+              to="/participants/new"
+              size="lg"
+              leftSection={<IconUserPlus size={22} aria-hidden="true" />}
+            >
+              {t('staff.newReferral')}
+            </Button>
+            <Button component={Link} to="/participants" size="lg" variant="default">
+              {t('staff.myReferrals')}
+            </Button>
+          </Group>
+        )}
         {roleSwitcher}
       </Stack>
 

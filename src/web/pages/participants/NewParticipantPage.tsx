@@ -1,0 +1,306 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { contactChannels, genders, referrerKinds } from '../../../shared/participants.ts';
+import { api, ApiError } from '../../api.ts';
+import { assignmentsFor, hasRole, useMe } from '../../auth/me.ts';
+import { ErrorSummary } from '../../components/Feedback.tsx';
+import {
+  applyServerError,
+  emailPattern,
+  fieldId,
+  phonePattern,
+  summaryItems,
+  useFormFeedback,
+} from '../../components/form.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { commonLanguages, displayName, todayIso } from '../../participants.ts';
+import { useAllMunicipalities } from '../../queries.ts';
+
+const formId = 'referral';
+const fields = [
+  'name',
+  'permitName',
+  'dateOfBirth',
+  'gender',
+  'municipalityCode',
+  'preferredLanguage',
+  'contactChannel',
+  'phone',
+  'email',
+  'referredOn',
+  'referrerKind',
+  'motivation',
+] as const;
+type Duplicate = { id: string; name: string };
+
+/** A referral: a municipality or the coach team registers someone for a trajectory. */
+export default function NewParticipantPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe().data!;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const feedback = useFormFeedback();
+  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const [notDuplicate, setNotDuplicate] = useState(false);
+  const onlyOwn =
+    hasRole(me, 'municipality_staff') && !hasRole(me, 'coach', 'regional_lead', 'national_lead');
+  const own = assignmentsFor(me, 'municipality_staff').flatMap((r) =>
+    r.municipalityCode
+      ? [{ value: r.municipalityCode, label: r.municipalityName ?? r.municipalityCode }]
+      : [],
+  );
+  const municipalities = useAllMunicipalities(undefined, !onlyOwn);
+  const municipalityOptions = onlyOwn
+    ? own
+    : [
+        { value: '', label: t('referral.choose') },
+        ...(municipalities.data?.items ?? []).map((m) => ({ value: m.code, label: m.name })),
+      ];
+
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      name: '',
+      permitName: '',
+      dateOfBirth: '',
+      gender: 'not_given',
+      municipalityCode: onlyOwn ? (own[0]?.value ?? '') : '',
+      preferredLanguage: 'ar',
+      contactChannel: 'phone',
+      phone: '',
+      email: '',
+      referredOn: todayIso(),
+      referrerKind: onlyOwn ? 'municipality' : '',
+      motivation: '',
+    },
+    validate: {
+      name: (v) => (!v.trim() ? t('validation.nameRequired') : null),
+      municipalityCode: (v) => (!v ? t('validation.municipalityRequired') : null),
+      referredOn: (v) => (!v ? t('validation.dateRequired') : null),
+      referrerKind: (v) => (!v ? t('validation.choose') : null),
+      phone: (v) => (v.trim() && !phonePattern.test(v.trim()) ? t('validation.phoneInvalid') : null),
+      email: (v) => (v.trim() && !emailPattern.test(v.trim()) ? t('validation.emailInvalid') : null),
+    },
+  });
+  type Values = typeof form.values;
+
+  const create = useMutation({
+    mutationFn: (values: Values) =>
+      api<{ participantId: string; trajectoryId: string }>('/api/participants', {
+        method: 'POST',
+        body: {
+          ...values,
+          name: values.name.trim(),
+          permitName: values.permitName.trim(),
+          dateOfBirth: values.dateOfBirth || null,
+          phone: values.phone.trim(),
+          email: values.email.trim(),
+          confirmNotDuplicate: notDuplicate,
+        },
+      }),
+  });
+
+  const label = (path: string) => t(`referral.${path}`);
+  const items = summaryItems(formId, form.errors, label, feedback.general);
+  const submit = form.onSubmit(
+    async (values) => {
+      feedback.setGeneral(null);
+      try {
+        const created = await create.mutateAsync(values);
+        void queryClient.invalidateQueries({ queryKey: ['participants'] });
+        navigate(`/participants/${created.participantId}`);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'participant.possible_duplicate') {
+          const existing = (error.details as { existing?: Duplicate[] } | undefined)?.existing ?? [];
+          setDuplicates(existing);
+          setNotDuplicate(false);
+          window.setTimeout(() => document.getElementById('duplicate-warning')?.focus(), 0);
+          return;
+        }
+        applyServerError(
+          t,
+          error,
+          form,
+          (path) => (fields as readonly string[]).includes(path),
+          feedback.setGeneral,
+        );
+        feedback.focusSummary();
+      }
+    },
+    () => {
+      feedback.setGeneral(null);
+      feedback.focusSummary();
+    },
+  );
+
+  const language = i18n.language;
+  return (
+    <Stack gap="lg" maw={800}>
+      <PageTitle title={t('referral.title')} />
+      <Text>{t('referral.intro')}</Text>
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <ErrorSummary id={feedback.summaryId} items={items} />
+            {duplicates.length > 0 && (
+              <Alert
+                id="duplicate-warning"
+                tabIndex={-1}
+                color="orange"
+                variant="light"
+                styles={{ title: { color: 'var(--mantine-color-black)' } }}
+                role="alert"
+                icon={<IconAlertTriangle aria-hidden="true" />}
+                title={t('referral.duplicateTitle')}
+              >
+                <Stack gap="xs">
+                  <Text size="sm">{t('errors.participant.possible_duplicate')}</Text>
+                  <List size="sm">
+                    {duplicates.map((d) => (
+                      <List.Item key={d.id}>
+                        <Anchor component={Link} to={`/participants/${d.id}`} dir="auto">
+                          {d.name}
+                        </Anchor>
+                      </List.Item>
+                    ))}
+                  </List>
+                  <Checkbox
+                    label={t('referral.notDuplicate')}
+                    checked={notDuplicate}
+                    onChange={(event) => setNotDuplicate(event.currentTarget.checked)}
+                  />
+                </Stack>
+              </Alert>
+            )}
+            <TextInput
+              id={fieldId(formId, 'name')}
+              label={label('name')}
+              description={t('referral.nameHelp')}
+              dir="auto"
+              autoComplete="off"
+              required
+              {...form.getInputProps('name')}
+            />
+            <TextInput
+              id={fieldId(formId, 'permitName')}
+              label={label('permitName')}
+              description={t('referral.permitNameHelp')}
+              dir="auto"
+              autoComplete="off"
+              {...form.getInputProps('permitName')}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                id={fieldId(formId, 'dateOfBirth')}
+                type="date"
+                label={label('dateOfBirth')}
+                {...form.getInputProps('dateOfBirth')}
+              />
+              <NativeSelect
+                id={fieldId(formId, 'gender')}
+                label={label('gender')}
+                data={genders.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+                {...form.getInputProps('gender')}
+              />
+              <NativeSelect
+                id={fieldId(formId, 'municipalityCode')}
+                label={label('municipalityCode')}
+                required
+                data={municipalityOptions}
+                {...form.getInputProps('municipalityCode')}
+              />
+              <NativeSelect
+                id={fieldId(formId, 'preferredLanguage')}
+                label={label('preferredLanguage')}
+                data={commonLanguages.map((code) => ({
+                  value: code,
+                  label: displayName('language', code, language),
+                }))}
+                {...form.getInputProps('preferredLanguage')}
+              />
+              <NativeSelect
+                id={fieldId(formId, 'contactChannel')}
+                label={label('contactChannel')}
+                data={contactChannels.map((c) => ({ value: c, label: t(`contactChannel.${c}`) }))}
+                {...form.getInputProps('contactChannel')}
+              />
+              <TextInput
+                id={fieldId(formId, 'phone')}
+                type="tel"
+                dir="ltr"
+                label={label('phone')}
+                autoComplete="off"
+                {...form.getInputProps('phone')}
+              />
+              <TextInput
+                id={fieldId(formId, 'email')}
+                type="email"
+                dir="ltr"
+                label={label('email')}
+                autoComplete="off"
+                {...form.getInputProps('email')}
+              />
+              <TextInput
+                id={fieldId(formId, 'referredOn')}
+                type="date"
+                label={label('referredOn')}
+                required
+                {...form.getInputProps('referredOn')}
+              />
+              <NativeSelect
+                id={fieldId(formId, 'referrerKind')}
+                label={label('referrerKind')}
+                required
+                data={[
+                  { value: '', label: t('referral.choose') },
+                  ...referrerKinds.map((k) => ({ value: k, label: t(`referrerKind.${k}`) })),
+                ]}
+                {...form.getInputProps('referrerKind')}
+              />
+            </SimpleGrid>
+            <Textarea
+              id={fieldId(formId, 'motivation')}
+              label={label('motivation')}
+              description={t('referral.motivationHelp')}
+              dir="auto"
+              autosize
+              minRows={3}
+              {...form.getInputProps('motivation')}
+            />
+            <Group justify="space-between" mt="sm">
+              <Anchor component={Link} to="/participants">
+                {t('common.cancel')}
+              </Anchor>
+              <Button
+                type="submit"
+                loading={create.isPending}
+                leftSection={<IconSend size={18} aria-hidden="true" className="rtl-flip" />}
+              >
+                {t('referral.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
