@@ -296,7 +296,7 @@ async function bench(database: Database, connectionNote: string) {
     },
   ];
 
-  const app = await buildApp({ database, publicUrl: base, logger: false, webRoot: '/nonexistent' });
+  const app = await buildApp({ database, publicUrl: base, logLevel: false, webRoot: '/nonexistent' });
   await app.listen({ host: '127.0.0.1', port });
   const results: Result[] = [];
   try {

@@ -44,7 +44,7 @@ describe('route access', () => {
     const app = await extra.buildApp({
       database,
       publicUrl: 'http://x.test',
-      logger: false,
+      logLevel: false,
       webRoot: '/nonexistent',
     });
     expect(() => app.get('/api/undeclared', () => 'x')).toThrow(/does not declare its access/);

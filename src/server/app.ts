@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -38,7 +38,10 @@ export type AppOptions = {
   sender?: MessageSender;
   /** Folder with the built web app; served when it exists. */
   webRoot?: string;
-  logger?: FastifyServerOptions['logger'];
+  /** A log level, or false for no logs (tests). The privacy settings of the log always apply. */
+  logLevel?: string | false;
+  /** Where log lines go (default stdout); tests read them. */
+  logStream?: { write(line: string): void };
   trustProxy?: boolean;
 };
 
@@ -83,7 +86,14 @@ function parseJsonBody(
 export async function buildApp(options: AppOptions) {
   const webRoot = options.webRoot ?? defaultWebRoot;
   const app = Fastify({
-    logger: options.logger ?? loggerDefaults,
+    logger:
+      options.logLevel === false
+        ? false
+        : {
+            ...loggerDefaults,
+            level: options.logLevel ?? 'info',
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
     genReqId: () => crypto.randomUUID(),

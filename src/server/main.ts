@@ -19,7 +19,7 @@ async function main() {
     publicUrl: config.publicUrl,
     sender: createSender(config),
     trustProxy: config.TRUST_PROXY,
-    logger: { level: config.LOG_LEVEL },
+    logLevel: config.LOG_LEVEL,
   });
   const close = async () => {
     await app.close();

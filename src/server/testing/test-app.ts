@@ -61,7 +61,7 @@ export async function createTestApp() {
     database,
     publicUrl: origin,
     clock: clock.now,
-    logger: false,
+    logLevel: false,
     webRoot: '/nonexistent',
   });
   await app.ready();
