@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { errorText } from '../errors.ts';
+import { useFormat } from '../i18n/format.ts';
 
 /** Shown while data loads; announced to screen readers. */
 export function Loading({ label }: { label?: string }) {
@@ -110,5 +112,32 @@ export function ErrorSummary({ items, id }: { items: SummaryItem[]; id: string }
         ))}
       </List>
     </Alert>
+  );
+}
+
+type Paged = { items: unknown[]; total: number };
+
+/** The states of a paged list in one place: loading, failed (with retry), empty, or how many were found and the list. */
+export function PagedResults<T extends Paged>({
+  query,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  empty: string;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (query.isPending) return <Loading />;
+  if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.items.length === 0) return <Text>{empty}</Text>;
+  return (
+    <>
+      <Text size="sm" aria-live="polite">
+        {t('common.found', { count: format.number(query.data.total) })}
+      </Text>
+      {children(query.data)}
+    </>
   );
 }

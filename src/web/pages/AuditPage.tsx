@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { auditActions, auditEntities } from '../../shared/contracts/audit.ts';
 import { api } from '../api.ts';
-import { Loading, QueryError } from '../components/Feedback.tsx';
+import { PagedResults } from '../components/Feedback.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
@@ -98,65 +98,58 @@ export default function AuditPage() {
         )}
       </Group>
 
-      {events.isPending ? (
-        <Loading />
-      ) : events.error ? (
-        <QueryError error={events.error} onRetry={() => void events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <Text>{t('audit.none')}</Text>
-      ) : (
-        <>
-          <Text size="sm" aria-live="polite">
-            {t('common.found', { count: format.number(events.data.total) })}
-          </Text>
-          <ScrollTable label={t('audit.title')} minWidth={860}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.entity')}</Table.Th>
-                <Table.Th>{t('audit.entityId')}</Table.Th>
-                <Table.Th>{t('audit.detail')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {events.data.items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
-                  <Table.Td>{e.actorName ?? t('audit.system')}</Table.Td>
-                  <Table.Td>{t(`auditActions.${e.action}`)}</Table.Td>
-                  <Table.Td>{t(`auditEntities.${e.entityType}`)}</Table.Td>
-                  <Table.Td>
-                    {e.entityId ? (
-                      <Code className="break-anywhere" dir="ltr">
-                        {e.entityId}
-                      </Code>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {e.detail && Object.keys(e.detail).length > 0 ? (
-                      <Code className="break-anywhere" dir="ltr">
-                        {JSON.stringify(e.detail)}
-                      </Code>
-                    ) : (
-                      '–'
-                    )}
-                  </Table.Td>
+      <PagedResults query={events} empty={t('audit.none')}>
+        {(data) => (
+          <>
+            <ScrollTable label={t('audit.title')} minWidth={860}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('audit.at')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.entity')}</Table.Th>
+                  <Table.Th>{t('audit.entityId')}</Table.Th>
+                  <Table.Th>{t('audit.detail')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-          <Pager
-            offset={filters.offset}
-            limit={pageSize}
-            total={events.data.total}
-            onChange={(offset) => filters.set({ offset })}
-          />
-        </>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.at)}</Table.Td>
+                    <Table.Td>{e.actorName ?? t('audit.system')}</Table.Td>
+                    <Table.Td>{t(`auditActions.${e.action}`)}</Table.Td>
+                    <Table.Td>{t(`auditEntities.${e.entityType}`)}</Table.Td>
+                    <Table.Td>
+                      {e.entityId ? (
+                        <Code className="break-anywhere" dir="ltr">
+                          {e.entityId}
+                        </Code>
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {e.detail && Object.keys(e.detail).length > 0 ? (
+                        <Code className="break-anywhere" dir="ltr">
+                          {JSON.stringify(e.detail)}
+                        </Code>
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
+            <Pager
+              offset={filters.offset}
+              limit={pageSize}
+              total={data.total}
+              onChange={(offset) => filters.set({ offset })}
+            />
+          </>
+        )}
+      </PagedResults>
     </Stack>
   );
 }

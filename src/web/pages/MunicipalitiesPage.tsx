@@ -7,13 +7,12 @@ import type { Municipality } from '../../shared/contracts/index.ts';
 import { api } from '../api.ts';
 import { hasRole, useMe } from '../auth/me.ts';
 import { PartnershipStatusBadge } from '../components/Badges.tsx';
-import { Loading, QueryError, SuccessMessage } from '../components/Feedback.tsx';
+import { SuccessMessage, PagedResults } from '../components/Feedback.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 import { useDebouncedSearch, useUrlFilters } from '../components/useUrlFilters.ts';
 import { errorText } from '../errors.ts';
-import { useFormat } from '../i18n/format.ts';
 import { useRegions, type Page } from '../queries.ts';
 
 const pageSize = 50;
@@ -21,7 +20,6 @@ const pageSize = 50;
 /** All municipalities, with their region and partnership. The national lead (and administrator) can move one. */
 export default function MunicipalitiesPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const me = useMe().data;
   const queryClient = useQueryClient();
   const canMove = hasRole(me, 'national_lead', 'administrator');
@@ -87,71 +85,65 @@ export default function MunicipalitiesPage() {
             {message.text}
           </Text>
         ))}
-      {municipalities.isPending ? (
-        <Loading />
-      ) : municipalities.error ? (
-        <QueryError error={municipalities.error} onRetry={() => void municipalities.refetch()} />
-      ) : municipalities.data.items.length === 0 ? (
-        <Text>{t('municipalities.none')}</Text>
-      ) : (
-        <>
-          <Text size="sm" aria-live="polite">
-            {t('common.found', { count: format.number(municipalities.data.total) })}
-          </Text>
-          <ScrollTable label={t('municipalities.title')} minWidth={680}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('municipalities.name')}</Table.Th>
-                <Table.Th>{t('municipalities.code')}</Table.Th>
-                <Table.Th>{t('municipalities.province')}</Table.Th>
-                <Table.Th>{t('municipalities.region')}</Table.Th>
-                <Table.Th>{t('municipalities.partnership')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {municipalities.data.items.map((m) => (
-                <Table.Tr key={m.code}>
-                  <Table.Th scope="row" fw={600}>
-                    {m.name}
-                  </Table.Th>
-                  <Table.Td>{m.code}</Table.Td>
-                  <Table.Td>{m.province}</Table.Td>
-                  <Table.Td>
-                    {canMove ? (
-                      <NativeSelect
-                        size="xs"
-                        aria-label={t('municipalities.regionFor', { name: m.name })}
-                        value={m.regionId ?? ''}
-                        disabled={move.isPending && move.variables?.municipality.code === m.code}
-                        onChange={(event) => {
-                          const regionId = event.currentTarget.value;
-                          if (regionId && regionId !== m.regionId) move.mutate({ municipality: m, regionId });
-                        }}
-                        data={[
-                          ...(m.regionId ? [] : [{ value: '', label: t('municipalities.noRegion') }]),
-                          ...regionOptions,
-                        ]}
-                        miw={160}
-                      />
-                    ) : (
-                      (m.regionName ?? t('municipalities.noRegion'))
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <PartnershipStatusBadge status={m.partnershipStatus} />
-                  </Table.Td>
+      <PagedResults query={municipalities} empty={t('municipalities.none')}>
+        {(data) => (
+          <>
+            <ScrollTable label={t('municipalities.title')} minWidth={680}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('municipalities.name')}</Table.Th>
+                  <Table.Th>{t('municipalities.code')}</Table.Th>
+                  <Table.Th>{t('municipalities.province')}</Table.Th>
+                  <Table.Th>{t('municipalities.region')}</Table.Th>
+                  <Table.Th>{t('municipalities.partnership')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-          <Pager
-            offset={filters.offset}
-            limit={pageSize}
-            total={municipalities.data.total}
-            onChange={(offset) => filters.set({ offset })}
-          />
-        </>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((m) => (
+                  <Table.Tr key={m.code}>
+                    <Table.Th scope="row" fw={600}>
+                      {m.name}
+                    </Table.Th>
+                    <Table.Td>{m.code}</Table.Td>
+                    <Table.Td>{m.province}</Table.Td>
+                    <Table.Td>
+                      {canMove ? (
+                        <NativeSelect
+                          size="xs"
+                          aria-label={t('municipalities.regionFor', { name: m.name })}
+                          value={m.regionId ?? ''}
+                          disabled={move.isPending && move.variables?.municipality.code === m.code}
+                          onChange={(event) => {
+                            const regionId = event.currentTarget.value;
+                            if (regionId && regionId !== m.regionId)
+                              move.mutate({ municipality: m, regionId });
+                          }}
+                          data={[
+                            ...(m.regionId ? [] : [{ value: '', label: t('municipalities.noRegion') }]),
+                            ...regionOptions,
+                          ]}
+                          miw={160}
+                        />
+                      ) : (
+                        (m.regionName ?? t('municipalities.noRegion'))
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <PartnershipStatusBadge status={m.partnershipStatus} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
+            <Pager
+              offset={filters.offset}
+              limit={pageSize}
+              total={data.total}
+              onChange={(offset) => filters.set({ offset })}
+            />
+          </>
+        )}
+      </PagedResults>
     </Stack>
   );
 }

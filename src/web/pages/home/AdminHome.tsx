@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { roles } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
 import { UserStatusBadge } from '../../components/Badges.tsx';
-import { Loading, QueryError, SuccessMessage } from '../../components/Feedback.tsx';
+import { SuccessMessage, PagedResults } from '../../components/Feedback.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { roleWithScope } from '../../components/roleText.ts';
@@ -142,96 +142,91 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
             </Text>
           ))}
 
-        {users.isPending ? (
-          <Loading />
-        ) : users.error ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : users.data.items.length === 0 ? (
-          <Text>{t('admin.noUsers')}</Text>
-        ) : (
-          <>
-            <Text size="sm" aria-live="polite">
-              {t('common.found', { count: format.number(users.data.total) })}
-            </Text>
-            <ScrollTable label={t('admin.usersTitle')} minWidth={900}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.name')}</Table.Th>
-                  <Table.Th>{t('admin.roles')}</Table.Th>
-                  <Table.Th>{t('admin.status')}</Table.Th>
-                  <Table.Th>{t('admin.secondFactor')}</Table.Th>
-                  <Table.Th>{t('admin.created')}</Table.Th>
-                  <Table.Th>{t('admin.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.items.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>
-                      <Text fw={600} size="sm">
-                        {user.displayName}
-                      </Text>
-                      <Text size="sm" className="break-anywhere">
-                        {user.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        {user.roles.map((r, index) => (
-                          <Text size="sm" key={index}>
-                            {roleWithScope(t, r)}
-                          </Text>
-                        ))}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <UserStatusBadge status={user.status} />
-                    </Table.Td>
-                    <Table.Td>{user.hasSecondFactor ? t('common.yes') : t('common.no')}</Table.Td>
-                    <Table.Td>{format.date(user.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        {user.id !== me.id && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={
-                              user.status === 'disabled'
-                                ? t('admin.enableUser', { name: user.displayName })
-                                : t('admin.disableUser', { name: user.displayName })
-                            }
-                            loading={setDisabled.isPending && setDisabled.variables?.user.id === user.id}
-                            onClick={() => setDisabled.mutate({ user, disabled: user.status !== 'disabled' })}
-                          >
-                            {user.status === 'disabled' ? t('admin.enable') : t('admin.disable')}
-                          </Button>
-                        )}
-                        {user.status === 'invited' && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            leftSection={<IconSend size={14} aria-hidden="true" className="rtl-flip" />}
-                            aria-label={t('admin.resendFor', { name: user.displayName })}
-                            loading={resend.isPending && resend.variables?.id === user.id}
-                            onClick={() => resend.mutate(user)}
-                          >
-                            {t('admin.resend')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
+        <PagedResults query={users} empty={t('admin.noUsers')}>
+          {(data) => (
+            <>
+              <ScrollTable label={t('admin.usersTitle')} minWidth={900}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('admin.name')}</Table.Th>
+                    <Table.Th>{t('admin.roles')}</Table.Th>
+                    <Table.Th>{t('admin.status')}</Table.Th>
+                    <Table.Th>{t('admin.secondFactor')}</Table.Th>
+                    <Table.Th>{t('admin.created')}</Table.Th>
+                    <Table.Th>{t('admin.actions')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </ScrollTable>
-            <Pager
-              offset={filters.offset}
-              limit={pageSize}
-              total={users.data.total}
-              onChange={(offset) => filters.set({ offset })}
-            />
-          </>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((user) => (
+                    <Table.Tr key={user.id}>
+                      <Table.Td>
+                        <Text fw={600} size="sm">
+                          {user.displayName}
+                        </Text>
+                        <Text size="sm" className="break-anywhere">
+                          {user.email}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={2}>
+                          {user.roles.map((r, index) => (
+                            <Text size="sm" key={index}>
+                              {roleWithScope(t, r)}
+                            </Text>
+                          ))}
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <UserStatusBadge status={user.status} />
+                      </Table.Td>
+                      <Table.Td>{user.hasSecondFactor ? t('common.yes') : t('common.no')}</Table.Td>
+                      <Table.Td>{format.date(user.createdAt)}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          {user.id !== me.id && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              aria-label={
+                                user.status === 'disabled'
+                                  ? t('admin.enableUser', { name: user.displayName })
+                                  : t('admin.disableUser', { name: user.displayName })
+                              }
+                              loading={setDisabled.isPending && setDisabled.variables?.user.id === user.id}
+                              onClick={() =>
+                                setDisabled.mutate({ user, disabled: user.status !== 'disabled' })
+                              }
+                            >
+                              {user.status === 'disabled' ? t('admin.enable') : t('admin.disable')}
+                            </Button>
+                          )}
+                          {user.status === 'invited' && (
+                            <Button
+                              size="xs"
+                              variant="default"
+                              leftSection={<IconSend size={14} aria-hidden="true" className="rtl-flip" />}
+                              aria-label={t('admin.resendFor', { name: user.displayName })}
+                              loading={resend.isPending && resend.variables?.id === user.id}
+                              onClick={() => resend.mutate(user)}
+                            >
+                              {t('admin.resend')}
+                            </Button>
+                          )}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </ScrollTable>
+              <Pager
+                offset={filters.offset}
+                limit={pageSize}
+                total={data.total}
+                onChange={(offset) => filters.set({ offset })}
+              />
+            </>
+          )}
+        </PagedResults>
       </Stack>
     </Stack>
   );

@@ -18,7 +18,7 @@ import { Link } from 'react-router';
 import { partnershipStatuses } from '../../../shared/contracts/organisation.ts';
 import { assignmentsFor } from '../../auth/me.ts';
 import { PartnershipStatusBadge } from '../../components/Badges.tsx';
-import { Loading, QueryError } from '../../components/Feedback.tsx';
+import { Loading, QueryError, PagedResults } from '../../components/Feedback.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -181,57 +181,50 @@ export default function LeadHome({ me, role, roleSwitcher }: HomeProps) {
           )}
         </Group>
 
-        {partnerships.isPending ? (
-          <Loading />
-        ) : partnerships.error ? (
-          <QueryError error={partnerships.error} onRetry={() => void partnerships.refetch()} />
-        ) : partnerships.data.items.length === 0 ? (
-          <Text>{t('lead.noPartnerships')}</Text>
-        ) : (
-          <>
-            <Text size="sm" aria-live="polite">
-              {t('common.found', { count: format.number(partnerships.data.total) })}
-            </Text>
-            <ScrollTable label={t('lead.partnershipsTitle')} minWidth={720}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('partnership.municipality')}</Table.Th>
-                  <Table.Th>{t('partnership.region')}</Table.Th>
-                  <Table.Th>{t('partnership.status')}</Table.Th>
-                  <Table.Th>{t('partnership.startsOn')}</Table.Th>
-                  <Table.Th>{t('partnership.endsOn')}</Table.Th>
-                  <Table.Th>{t('partnership.sectors')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {partnerships.data.items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/partnerships/${p.id}`} fw={600}>
-                        {p.municipalityName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{p.regionName ?? '–'}</Table.Td>
-                    <Table.Td>
-                      <PartnershipStatusBadge status={p.status} />
-                    </Table.Td>
-                    <Table.Td>{format.date(p.startsOn) || '–'}</Table.Td>
-                    <Table.Td>{format.date(p.endsOn) || '–'}</Table.Td>
-                    <Table.Td>
-                      {p.sectorFocus.length ? p.sectorFocus.map((s) => t(`sectors.${s}`)).join(', ') : '–'}
-                    </Table.Td>
+        <PagedResults query={partnerships} empty={t('lead.noPartnerships')}>
+          {(data) => (
+            <>
+              <ScrollTable label={t('lead.partnershipsTitle')} minWidth={720}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('partnership.municipality')}</Table.Th>
+                    <Table.Th>{t('partnership.region')}</Table.Th>
+                    <Table.Th>{t('partnership.status')}</Table.Th>
+                    <Table.Th>{t('partnership.startsOn')}</Table.Th>
+                    <Table.Th>{t('partnership.endsOn')}</Table.Th>
+                    <Table.Th>{t('partnership.sectors')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </ScrollTable>
-            <Pager
-              offset={filters.offset}
-              limit={pageSize}
-              total={partnerships.data.total}
-              onChange={(offset) => filters.set({ offset })}
-            />
-          </>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/partnerships/${p.id}`} fw={600}>
+                          {p.municipalityName}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{p.regionName ?? '–'}</Table.Td>
+                      <Table.Td>
+                        <PartnershipStatusBadge status={p.status} />
+                      </Table.Td>
+                      <Table.Td>{format.date(p.startsOn) || '–'}</Table.Td>
+                      <Table.Td>{format.date(p.endsOn) || '–'}</Table.Td>
+                      <Table.Td>
+                        {p.sectorFocus.length ? p.sectorFocus.map((s) => t(`sectors.${s}`)).join(', ') : '–'}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </ScrollTable>
+              <Pager
+                offset={filters.offset}
+                limit={pageSize}
+                total={data.total}
+                onChange={(offset) => filters.set({ offset })}
+              />
+            </>
+          )}
+        </PagedResults>
       </Stack>
     </Stack>
   );

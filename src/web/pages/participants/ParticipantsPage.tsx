@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { trajectoryStatuses } from '../../../shared/participants.ts';
 import { api } from '../../api.ts';
 import { TrajectoryStatusBadge } from '../../components/Badges.tsx';
-import { Loading, QueryError } from '../../components/Feedback.tsx';
+import { PagedResults } from '../../components/Feedback.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
@@ -85,53 +85,46 @@ export default function ParticipantsPage() {
           </Button>
         )}
       </Group>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <Text>{t('participants.none')}</Text>
-      ) : (
-        <>
-          <Text size="sm" aria-live="polite">
-            {t('common.found', { count: format.number(list.data.total) })}
-          </Text>
-          <ScrollTable label={t('participants.title')} minWidth={720}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('participants.name')}</Table.Th>
-                <Table.Th>{t('participants.dateOfBirth')}</Table.Th>
-                <Table.Th>{t('participants.municipality')}</Table.Th>
-                <Table.Th>{t('participants.phase')}</Table.Th>
-                <Table.Th>{t('participants.coach')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/participants/${p.id}`} fw={600} dir="auto">
-                      {p.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{format.date(p.dateOfBirth) || '–'}</Table.Td>
-                  <Table.Td>{p.municipalityName}</Table.Td>
-                  <Table.Td>
-                    <TrajectoryStatusBadge status={p.status} />
-                  </Table.Td>
-                  <Table.Td>{p.coachName ?? '–'}</Table.Td>
+      <PagedResults query={list} empty={t('participants.none')}>
+        {(data) => (
+          <>
+            <ScrollTable label={t('participants.title')} minWidth={720}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('participants.name')}</Table.Th>
+                  <Table.Th>{t('participants.dateOfBirth')}</Table.Th>
+                  <Table.Th>{t('participants.municipality')}</Table.Th>
+                  <Table.Th>{t('participants.phase')}</Table.Th>
+                  <Table.Th>{t('participants.coach')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
-          <Pager
-            offset={filters.offset}
-            limit={pageSize}
-            total={list.data.total}
-            onChange={(offset) => filters.set({ offset })}
-          />
-        </>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/participants/${p.id}`} fw={600} dir="auto">
+                        {p.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{format.date(p.dateOfBirth) || '–'}</Table.Td>
+                    <Table.Td>{p.municipalityName}</Table.Td>
+                    <Table.Td>
+                      <TrajectoryStatusBadge status={p.status} />
+                    </Table.Td>
+                    <Table.Td>{p.coachName ?? '–'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ScrollTable>
+            <Pager
+              offset={filters.offset}
+              limit={pageSize}
+              total={data.total}
+              onChange={(offset) => filters.set({ offset })}
+            />
+          </>
+        )}
+      </PagedResults>
     </Stack>
   );
 }
