@@ -24,6 +24,7 @@
 // runs on the same machine, so it shares the CPUs with the app and the load generator.
 // Requests with no answer within 10 s count as errors (timeouts) and are not in the latencies.
 // It prints figures, never pass/fail, and writes them to bench/results/latest.json.
+import { ephemeralSecretBox } from '../src/domain/access/index.ts';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -231,6 +232,9 @@ async function bench(database: Database, connectionNote: string) {
     requestId: null,
     sender: outboxSender,
     publicUrl: base,
+    ip: null,
+    demoMode: true,
+    secretBox: ephemeralSecretBox(),
   });
 
   const regional = await actorFor(database, 'regional@demo.opstap.nl');

@@ -39,6 +39,8 @@ describe('each demo role', () => {
     await logIn(page, `${login}@demo.opstap.nl`);
     const home = page.getByTestId('home');
     await expect.poll(() => home.getAttribute('data-role')).toBe(role);
+    // The home page of the role loads as its own chunk: wait for its heading before counting.
+    await page.locator('h1').first().waitFor();
     expect(await page.locator('h1').count()).toBe(1);
     await screenshot(page, `home-${login}`);
     await page.context().close();

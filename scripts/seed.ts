@@ -23,6 +23,8 @@ async function seed(database: Database, options: { demo: boolean; scale: Scale |
   );
 
   if (options.demo) {
+    if (!loadConfig().demoMode)
+      throw new Error('Demo data has a published password: it is never loaded in production mode.');
     start = performance.now();
     const added = await loadDemoData(database.db);
     console.log(

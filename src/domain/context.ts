@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { ErrorCode } from '../shared/errors.ts';
 import type { Role, MunicipalFunction } from '../shared/roles.ts';
 import type { Db } from './db.ts';
+import type { SecretBox } from './access/secret-box.ts';
 
 /** A role the actor holds, with the scope it applies to. */
 export type ScopedRole = {
@@ -13,7 +14,13 @@ export type ScopedRole = {
 };
 
 /** Who is acting. Use cases decide on this, never on the HTTP request. */
-export type Actor = { userId: string; sessionId: string | null; roles: ScopedRole[] };
+export type Actor = {
+  userId: string;
+  sessionId: string | null;
+  roles: ScopedRole[];
+  /** When the session last entered the password again (sensitive actions need a recent one). */
+  reauthenticatedAt?: Date | null;
+};
 
 /** Sends e-mail and SMS. The dev default writes to the outbox only. */
 export type MessageSender = {
@@ -32,6 +39,12 @@ export type Ctx = {
   requestId: string | null;
   sender: MessageSender;
   publicUrl: string;
+  /** The client's address, for security events and throttling; null outside a request. */
+  ip: string | null;
+  /** Demo mode: demo accounts may sign in (without a second factor). Never in production. */
+  demoMode: boolean;
+  /** Encrypts second-factor secrets at rest. */
+  secretBox: SecretBox;
 };
 
 /** A failure the user can act on. The HTTP layer maps the code to a status and the web app translates it. */

@@ -17,7 +17,9 @@ import secureJson from 'secure-json-parse';
 import { DomainError, type MessageSender } from '../domain/context.ts';
 import { outboxSender } from '../domain/notifications/index.ts';
 import type { Database } from './db/client.ts';
-import { accessPlugin, type Access } from './plugins/access.ts';
+import { accessPlugin, sessionCookieName, type Access } from './plugins/access.ts';
+import { afterResponsePlugin } from './plugins/after-response.ts';
+import { ephemeralSecretBox, type SecretBox } from '../domain/access/index.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
@@ -42,7 +44,12 @@ export type AppOptions = {
   logLevel?: string | false;
   /** Where log lines go (default stdout); tests read them. */
   logStream?: { write(line: string): void };
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-* headers count: false, or their addresses and ranges. */
+  trustProxy?: false | string[];
+  /** Demo mode lets demo accounts in and shows the outbox; production never (see config.ts). Default true. */
+  demoMode?: boolean;
+  /** Encrypts second-factor secrets; default a random key for this process (tests). */
+  secretBox?: SecretBox;
 };
 
 /** Logs say which route was called, never with query strings (they can hold one-time tokens) or bodies. */
@@ -103,6 +110,8 @@ export async function buildApp(options: AppOptions) {
   // The request id ties an answer to its log lines and audit events when someone reports a problem.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers hold personal data: no browser or proxy may keep a copy.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   app.setSerializerCompiler(serializerCompiler);
   app.removeContentTypeParser('application/json');
@@ -116,6 +125,8 @@ export async function buildApp(options: AppOptions) {
         // Mantine writes its theme variables in a style tag.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        baseUri: ["'none'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
         upgradeInsecureRequests: null,
@@ -125,13 +136,17 @@ export async function buildApp(options: AppOptions) {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  const demoMode = options.demoMode ?? true;
   await app.register(accessPlugin, {
     db: options.database.db,
     sender: options.sender ?? outboxSender,
     publicUrl: options.publicUrl,
     clock: options.clock ?? (() => new Date()),
+    demoMode,
+    secretBox: options.secretBox ?? ephemeralSecretBox(),
   });
-  registerErrorHandling(app, existsSync(`${webRoot}/index.html`));
+  await app.register(afterResponsePlugin);
+  registerErrorHandling(app, existsSync(`${webRoot}/index.html`), options.database.db);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -141,7 +156,11 @@ export async function buildApp(options: AppOptions) {
         description:
           'Every operation lists who may call it under `x-access`. Errors share one shape: `{ "error": { "code", "message", "details"? } }`.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'opstap_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(options.publicUrl) },
+        },
+      },
     },
     transform: (input) => {
       const out = jsonSchemaTransform(input);
@@ -157,8 +176,12 @@ export async function buildApp(options: AppOptions) {
     { config: { access: { public: 'the API contract' } }, schema: { hide: true } },
     () => app.swagger(),
   );
+  // The outbox page shows live invitation and reset links: only in demo mode, where nothing is really sent.
   await app.register(
-    systemRoutes(options.database, packageJson.version, (options.sender ?? outboxSender) === outboxSender),
+    systemRoutes(options.database, packageJson.version, {
+      demoMode,
+      withOutbox: demoMode && (options.sender ?? outboxSender) === outboxSender,
+    }),
   );
   await app.register(authRoutes);
   await app.register(organisationRoutes);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUser, currentCode, toRoleRows, roleAssignment, hashPassword } from '../domain/access/index.ts';
 import { outboxMessage } from '../domain/notifications/notifications.table.ts';
 import { region } from '../domain/organisation/index.ts';
-import { sessionTimeouts, throttle } from '../shared/limits.ts';
+import { sessionTimeouts, throttles } from '../shared/limits.ts';
 import { createTestApp, demoEmail, origin } from './testing/test-app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -71,18 +71,18 @@ describe('login', () => {
 
   it('pauses an account after repeated failures and says when to try again', async () => {
     const email = demoEmail('trainer');
-    for (let i = 0; i < throttle.perAccount; i++)
+    for (let i = 0; i < throttles.loginPair.max; i++)
       expect((await login(email, `wrong-${i}-password`)).statusCode).toBe(401);
     const blocked = await login(email, 'opstap-demo');
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.details.retryAfterMinutes).toBe(15);
     expect(blocked.headers['retry-after']).toBe('900');
-    t.clock.advance(throttle.windowSeconds * 1000 + 1000);
+    t.clock.advance(throttles.loginPair.windowSeconds * 1000 + 1000);
     expect((await login(email, 'opstap-demo')).statusCode).toBe(200);
   });
 
   it('also pauses an unknown e-mail, so throttling reveals nothing', async () => {
-    for (let i = 0; i < throttle.perAccount; i++) await login('ghost@example.org', `wrong-${i}-password`);
+    for (let i = 0; i < throttles.loginPair.max; i++) await login('ghost@example.org', `wrong-${i}-password`);
     expect((await login('ghost@example.org', 'anything-at-all')).statusCode).toBe(429);
   });
 });
@@ -240,9 +240,11 @@ describe('second factor', () => {
     );
   });
 
-  it('is not asked of a coach or of demo accounts', async () => {
+  it('is asked of every staff role, also a coach, but not of demo accounts in demo mode', async () => {
     await addUser('coach-real@example.org', 'coach');
-    expect((await login('coach-real@example.org', 'a long enough passphrase')).json().next).toBe('done');
+    expect((await login('coach-real@example.org', 'a long enough passphrase')).json().next).toBe(
+      'totp_setup',
+    );
     expect((await login(demoEmail('regional'), 'opstap-demo')).json().next).toBe('done');
   });
 });
@@ -347,6 +349,7 @@ describe('invitations and password reset', () => {
     });
     expect(unknown.statusCode).toBe(200);
     expect(unknown.body).toBe(known.body);
+    await t.app.settle(); // the mail is sent after the answer
     expect(await lastMailTo('nobody@example.org')).toBeUndefined();
 
     const session = await t.loginAs('coach-real@example.org', 'a long enough passphrase');
@@ -370,6 +373,7 @@ describe('invitations and password reset', () => {
       headers: { origin },
       payload: { email: 'coach-real@example.org' },
     });
+    await t.app.settle();
     const token = tokenIn((await lastMailTo('coach-real@example.org'))!.body);
     t.clock.advance(61 * 60 * 1000);
     const late = await t.app.inject({

@@ -5,14 +5,21 @@ import { demoPassword, demoUsers, loadDemoData } from './db/demo-data.ts';
 import { loadReferenceData } from './db/reference-data.ts';
 import { buildApp } from './app.ts';
 import { createSender } from './senders.ts';
+import { loadSecretBox } from './secret-key.ts';
+import { migrateAsOwner } from './db/roles.ts';
+import { pruneThrottleCounters } from '../domain/access/index.ts';
 
 /** Starts Opstap: migrate, load reference (and on an embedded database, demo) data, serve. */
 async function main() {
   const config = loadConfig();
+  // With an owner role, migrations run as the owner and the app as a role that can only add to the audit log.
+  if (config.DATABASE_OWNER_URL)
+    for (const line of await migrateAsOwner(config)) process.stdout.write(`${line}\n`);
   const database = await openDatabase(config);
-  await database.migrate();
+  if (!config.DATABASE_OWNER_URL) await database.migrate();
   await loadReferenceData(database.db);
-  const demoLoaded = !config.DATABASE_URL && (await loadDemoData(database.db));
+  // Demo data (with its published password) only ever goes into an empty embedded database in demo mode.
+  const demoLoaded = config.demoMode && !config.DATABASE_URL && (await loadDemoData(database.db));
 
   const app = await buildApp({
     database,
@@ -20,8 +27,15 @@ async function main() {
     sender: createSender(config),
     trustProxy: config.TRUST_PROXY,
     logLevel: config.LOG_LEVEL,
+    demoMode: config.demoMode,
+    secretBox: loadSecretBox(config),
   });
+  const prune = setInterval(
+    () => void pruneThrottleCounters(database.db, new Date()).catch(() => undefined),
+    60 * 60_000,
+  ).unref();
   const close = async () => {
+    clearInterval(prune);
     await app.close();
     await database.close();
     process.exit(0);
@@ -34,8 +48,12 @@ async function main() {
     '',
     `Opstap runs at ${config.publicUrl}`,
     `Database: ${database.kind === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL server'}${demoLoaded ? ' (demo data loaded)' : ''}`,
+    config.demoMode
+      ? 'DEMO MODE: demo accounts with a published password can log in. Not for real data: set NODE_ENV=production (see README).'
+      : 'Production mode: demo accounts cannot log in.',
+    ...config.warnings.map((w) => `Warning: ${w}`),
   ];
-  if (!config.DATABASE_URL)
+  if (config.demoMode && !config.DATABASE_URL)
     lines.push(
       `Demo logins (password ${demoPassword}):`,
       ...demoUsers.map((u) => `  ${u.email.padEnd(30)} ${u.role}`),

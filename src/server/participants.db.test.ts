@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUser, roleAssignment, toRoleRows } from '../domain/access/index.ts';
 import { outboxMessage } from '../domain/notifications/notifications.table.ts';
+import { region } from '../domain/organisation/index.ts';
 import { createTestApp, demoEmail, origin } from './testing/test-app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -163,6 +165,16 @@ describe('who sees which file', () => {
     expect(log.json().items.some((e: { actorName: string }) => e.actorName === 'Joost Verhoeven')).toBe(true);
   });
 
+  it('a list records which participants it showed, so "who saw whom" includes lists', async () => {
+    const yonas = await findByName('Yonas');
+    await call('GET', '/api/caseload', as.coach);
+    const log = await call('GET', `/api/audit?participantId=${yonas.id}&action=list`, as.admin);
+    const lists = log.json().items as { actorName: string; detail: { participantIds: string[] } }[];
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((e) => e.detail.participantIds.includes(yonas.id))).toBe(true);
+    expect(lists.some((e) => e.actorName === 'Joost Verhoeven')).toBe(true);
+  });
+
   it('search tolerates spelling variants of transliterated names', async () => {
     for (const spelling of ['Muhammad', 'Mohamed', 'mohammed al hasan'])
       expect((await findByName(spelling, as.regional))?.name).toBe('Mohammed Al-Hassan');
@@ -228,6 +240,20 @@ describe('trajectory from referral to an agreed plan', () => {
     ).toBe('trajectory.coach_required');
     const coaches = (await call('GET', '/api/coaches', as.regional)).json().items;
     const joost = coaches.find((c: { displayName: string }) => c.displayName === 'Joost Verhoeven');
+    // A coach of another region may not get this file, even from a national lead.
+    const [noord] = await t.db.select().from(region).where(eq(region.code, 'Noord'));
+    const [elsewhere] = await t.db
+      .insert(appUser)
+      .values({ email: 'coach-noord@example.org', displayName: 'Coach Noord' })
+      .returning();
+    await t.db
+      .insert(roleAssignment)
+      .values(toRoleRows(elsewhere!.id, [{ role: 'coach', regionId: noord!.id }]));
+    const outside = await call('PUT', `/api/trajectories/${trajectoryId}/coach`, as.national, {
+      coachId: elsewhere!.id,
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.details[0].field).toBe('coachId');
     expect(
       (await call('PUT', `/api/trajectories/${trajectoryId}/coach`, as.regional, { coachId: joost.id }))
         .statusCode,

@@ -15,6 +15,7 @@ export const errorStatus = {
   'auth.csrf': 403,
   'auth.throttled': 429,
   'auth.second_factor_required': 403,
+  'auth.reauthentication_required': 403,
   'auth.totp_invalid': 400,
   'auth.link_invalid': 400,
   'auth.link_expired': 410,

@@ -17,9 +17,31 @@ export const sessionTimeouts = {
   absolute: 12 * 60 * 60,
 } as const;
 
-/** Failed logins allowed in the window before a pause. */
-export const throttle = {
-  windowSeconds: 15 * 60,
-  perAccount: 5,
-  perIp: 30,
-} as const;
+/** A throttle: `max` attempts in `windowSeconds`; past that each attempt pushes the retry time further out. */
+export type ThrottlePolicy = { max: number; windowSeconds: number; maxBlockSeconds: number };
+
+/** Opstap's settings for throttling (not from the report). */
+export const throttles = {
+  /** Wrong passwords per account from one address: an attacker elsewhere cannot lock the owner out. */
+  loginPair: { max: 5, windowSeconds: 15 * 60, maxBlockSeconds: 60 * 60 },
+  /**
+   * Failed logins (unknown or wrong account) from one address. Past `max`, each further attempt from that
+   * address waits a growing delay before its password is checked; a correct password is never refused for this.
+   */
+  loginIp: { max: 30, windowSeconds: 15 * 60, maxBlockSeconds: 15 * 60 },
+  /** Wrong second-factor codes per account. */
+  secondFactor: { max: 5, windowSeconds: 15 * 60, maxBlockSeconds: 60 * 60 },
+  /** Password reset mails per address and per client address: past these, the request is answered but not sent. */
+  resetPerAccount: { max: 3, windowSeconds: 60 * 60, maxBlockSeconds: 60 * 60 },
+  resetPerIp: { max: 20, windowSeconds: 60 * 60, maxBlockSeconds: 60 * 60 },
+  /** Writes per signed-in account: generous for real work, a stop for a runaway script. */
+  writes: { max: 300, windowSeconds: 5 * 60, maxBlockSeconds: 5 * 60 },
+} as const satisfies Record<string, ThrottlePolicy>;
+
+/** Longest wait added before checking a password from an address with many failed logins. */
+export const maxLoginDelayMs = 8_000;
+
+/** Sensitive actions (ending sessions, changing the second factor or roles) need the password again within this. */
+export const reauthenticationSeconds = 5 * 60;
+
+export const recoveryCodeCount = 10;

@@ -24,8 +24,19 @@ export const sensitiveRoles: readonly Role[] = [
   'administrator',
 ];
 
-/** Roles that must use a second factor (TOTP). Demo accounts are exempt. */
-export const secondFactorRoles: readonly Role[] = ['national_lead', 'regional_lead', 'administrator'];
+/**
+ * Roles that must use a second factor (TOTP): every staff role, since all of them read participant data.
+ * Employer contacts and participants may choose to. Demo accounts are exempt, in demo mode only.
+ */
+export const secondFactorRoles: readonly Role[] = [
+  'coach',
+  'trainer',
+  'regional_lead',
+  'national_lead',
+  'municipality_staff',
+  'evaluator',
+  'administrator',
+];
 
 /** Which scope each role needs. */
 export const roleScope: Record<Role, 'none' | 'region' | 'municipality' | 'employer'> = {

@@ -32,13 +32,51 @@ export function withQuery(path: string, query?: Query) {
   return text ? `${path}?${text}` : path;
 }
 
-const noRedirect = new Set(['/api/auth/me', '/api/auth/login']);
+/**
+ * Asks the person for their password (and code) again; resolves `true` once the API accepted it, `false` when
+ * they cancel. Registered by the dialog in the app shell.
+ */
+type ReauthenticationPrompt = () => Promise<boolean>;
+let reauthenticationPrompt: ReauthenticationPrompt | null = null;
+let openPrompt: Promise<boolean> | null = null;
+export const onReauthenticationNeeded = (prompt: ReauthenticationPrompt | null) => {
+  reauthenticationPrompt = prompt;
+};
 
-/** The one way the web app talks to the API: JSON in, JSON out, errors as `ApiError`. */
-export async function api<T>(
-  path: string,
-  options: { method?: Method; body?: unknown; query?: Query } = {},
-): Promise<T> {
+/** One dialog at a time: requests that need it together wait for the same answer. */
+function askToReauthenticate(): Promise<boolean> {
+  if (!reauthenticationPrompt) return Promise.resolve(false);
+  openPrompt ??= reauthenticationPrompt().finally(() => {
+    openPrompt = null;
+  });
+  return openPrompt;
+}
+
+const noRedirect = new Set(['/api/auth/me', '/api/auth/login']);
+export const reauthenticatePath = '/api/auth/reauthenticate';
+
+type Options = { method?: Method; body?: unknown; query?: Query };
+
+/**
+ * The one way the web app talks to the API: JSON in, JSON out, errors as `ApiError`. When an action needs the
+ * password again (`auth.reauthentication_required`), it asks for it once and repeats the request once.
+ */
+export async function api<T>(path: string, options: Options = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    if (
+      error instanceof ApiError &&
+      error.code === 'auth.reauthentication_required' &&
+      path !== reauthenticatePath &&
+      (await askToReauthenticate())
+    )
+      return send<T>(path, options);
+    throw error;
+  }
+}
+
+async function send<T>(path: string, options: Options): Promise<T> {
   const method = options.method ?? 'GET';
   let response: Response;
   try {
@@ -69,7 +107,9 @@ export async function api<T>(
   const code = (error?.code ?? (response.status >= 500 ? 'server.error' : 'request.invalid')) as ErrorCode;
   const apiError = new ApiError(response.status, code, error?.details);
   const basePath = path.split('?')[0] ?? path;
-  if (response.status === 401 && !noRedirect.has(basePath)) sessionListener('unauthenticated');
+  // A wrong password (when changing it, or confirming an action) is not a lost session.
+  if (response.status === 401 && code !== 'auth.invalid_credentials' && !noRedirect.has(basePath))
+    sessionListener('unauthenticated');
   if (code === 'auth.second_factor_required') sessionListener('second_factor');
   throw apiError;
 }

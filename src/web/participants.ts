@@ -1,3 +1,4 @@
+import { programmeDay } from '../shared/dates.ts';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
@@ -51,12 +52,8 @@ export const useCoaches = (enabled = true) =>
     staleTime: 60_000,
   });
 
-/** Today as `YYYY-MM-DD` in the browser's time zone. */
-export function todayIso() {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today as `YYYY-MM-DD` in the programme's time zone, as the server counts it (wherever the browser is). */
+export const todayIso = () => programmeDay(new Date());
 
 /** A new id for a plan item; the server accepts any UUID. */
 export const newId = () => crypto.randomUUID();

@@ -7,6 +7,7 @@ import { AnyLayout, RequireAuth, RoleGate } from './auth/guards.tsx';
 import { meKey } from './auth/me.ts';
 import { LanguageSync } from './components/LanguageSync.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
+import { ReauthDialog } from './components/ReauthDialog.tsx';
 
 // Every page is its own chunk: someone who only logs in never downloads the staff pages.
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
@@ -33,7 +34,10 @@ const QuestionPage = lazy(() => import('./pages/portal/QuestionPage.tsx'));
 const PrivacyPage = lazy(() => import('./pages/portal/PrivacyPage.tsx'));
 const MyCvPage = lazy(() => import('./pages/portal/MyCvPage.tsx'));
 
-/** Reacts to a session that ended elsewhere (timeout, logout on another device) by going to the login page. */
+/**
+ * Reacts to a session that ended elsewhere (timeout, logout on another device) by going to the login page, and
+ * holds the one dialog that asks for the password again before a sensitive action.
+ */
 function Root() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -54,6 +58,7 @@ function Root() {
     <>
       <LanguageSync />
       <Outlet />
+      <ReauthDialog />
     </>
   );
 }

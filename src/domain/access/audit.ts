@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { auditQuery } from '../../shared/contracts/audit.ts';
 import type { Ctx } from '../context.ts';
@@ -14,11 +14,16 @@ type AuditInput = Pick<
  * Records who did what to which record. Call it with the transaction that does the work,
  * so the record and its audit line are written together or not at all.
  */
-export async function audit(ctx: Ctx, tx: Db, event: AuditInput) {
+export async function audit(
+  ctx: Pick<Ctx, 'actor' | 'requestId' | 'ip' | 'clock'>,
+  tx: Db,
+  event: AuditInput,
+) {
   await tx.insert(auditEvent).values({
     ...event,
     actorId: ctx.actor?.userId ?? null,
     requestId: ctx.requestId,
+    ip: ctx.ip,
     at: ctx.clock(),
   });
 }
@@ -31,7 +36,14 @@ export async function findAuditEvents(ctx: Ctx, query: z.infer<typeof auditQuery
     if (query.action) where.push(eq(auditEvent.action, query.action));
     if (query.entityType) where.push(eq(auditEvent.entityType, query.entityType));
     if (query.entityId) where.push(eq(auditEvent.entityId, query.entityId));
-    if (query.participantId) where.push(eq(auditEvent.participantId, query.participantId));
+    // A participant's trail: reads and changes of their file, and the lists that showed them.
+    if (query.participantId)
+      where.push(
+        or(
+          eq(auditEvent.participantId, query.participantId),
+          sql`${auditEvent.detail} -> 'participantIds' ? ${query.participantId}`,
+        )!,
+      );
     if (query.from) where.push(gte(auditEvent.at, new Date(`${query.from}T00:00:00Z`)));
     if (query.to)
       where.push(lt(auditEvent.at, new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000)));

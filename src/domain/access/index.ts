@@ -1,16 +1,18 @@
 // The access module: accounts, roles, sessions, second factor, one-time links and the audit log.
-export { login, getMe, setPreferredLanguage, nextStep } from './login.ts';
+export { login, getMe, setPreferredLanguage, nextStep, reauthenticate, changePassword } from './login.ts';
 export {
   resolveSession,
-  endSessionByToken,
+  logout,
   findMySessions,
   endMySession,
+  endMyOtherSessions,
   type ResolvedSession,
 } from './sessions.ts';
 export {
   beginSecondFactorSetup,
   confirmSecondFactor,
   verifySecondFactor,
+  resetSecondFactor,
   currentCode,
 } from './second-factor.ts';
 export { getInvitation, useOneTimeLink, requestPasswordReset } from './one-time-links.ts';
@@ -20,9 +22,12 @@ export {
   createInvitedUser,
   updateUser,
   resendInvitation,
+  endSessionsOf,
   findEmployers,
   toRoleRows,
 } from './users.ts';
 export { audit, findAuditEvents } from './audit.ts';
 export { hashPassword, checkPasswordPolicy } from './passwords.ts';
+export { createSecretBox, ephemeralSecretBox, parseKey, type SecretBox } from './secret-box.ts';
+export { countAttempt, throttleKey, throttled, pruneThrottleCounters } from './throttle.ts';
 export * from './access.table.ts';

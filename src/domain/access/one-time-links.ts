@@ -3,9 +3,12 @@ import { DomainError, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { templates } from '../notifications/index.ts';
 import { appUser, authToken } from './access.table.ts';
+import { throttles } from '../../shared/limits.ts';
+import { audit } from './audit.ts';
 import { checkPasswordPolicy } from './passwords.ts';
 import { storePassword } from './login.ts';
 import { endSessionsOfUser, startSession } from './sessions.ts';
+import { countAttempt, throttleKey } from './throttle.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
 type Kind = (typeof authToken.$inferSelect)['kind'];
@@ -61,9 +64,12 @@ export async function useOneTimeLink(
   ctx: Ctx,
   input: { token: string; password: string; kind: Kind; displayName?: string; userAgent: string | null },
 ) {
-  checkPasswordPolicy(input.password);
   return ctx.db.transaction(async (tx) => {
     const user = await getLinkUser(tx, input.token, input.kind, ctx.clock());
+    checkPasswordPolicy(input.password, {
+      email: user.email,
+      displayName: input.displayName ?? user.displayName,
+    });
     const now = ctx.clock();
     const spent = await tx
       .update(authToken)
@@ -75,16 +81,38 @@ export async function useOneTimeLink(
     await storePassword(tx, user.id, input.password);
     if (input.displayName)
       await tx.update(appUser).set({ displayName: input.displayName }).where(eq(appUser.id, user.id));
-    await endSessionsOfUser(tx, user.id, now);
+    const ended = await endSessionsOfUser(tx, user.id, now);
+    const subject = { ...ctx, actor: { userId: user.id, sessionId: null, roles: [] } };
+    await audit(subject, tx, {
+      action: input.kind === 'invitation' ? 'invitation_accepted' : 'password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { endedSessions: ended, by: input.kind },
+    });
     if (input.kind !== 'invitation') return null;
     return startSession(ctx, tx, user, input.userAgent);
   });
 }
 
-/** Always answers the same, whether or not the address has an account. */
+/**
+ * Sends a reset link if the address has an account. The caller answers before this runs (see the route), so
+ * the answer and its timing are the same whether or not the account exists. At most a few mails per address
+ * and per client address an hour: past that, nothing is sent, silently.
+ */
 export async function requestPasswordReset(ctx: Ctx, email: string) {
+  const now = ctx.clock();
+  const perAccount = await countAttempt(ctx.db, throttleKey('reset', email), throttles.resetPerAccount, now);
+  const perIp = await countAttempt(ctx.db, throttleKey('reset-ip', ctx.ip), throttles.resetPerIp, now);
   await ctx.db.transaction(async (tx) => {
     const [user] = await tx.select().from(appUser).where(eq(appUser.email, email));
-    if (user && user.passwordHash && !user.disabledAt) await sendOneTimeLink(ctx, tx, user, 'password_reset');
+    if (!user || !user.passwordHash || user.disabledAt) return;
+    const sent = perAccount.allowed && perIp.allowed;
+    if (sent) await sendOneTimeLink(ctx, tx, user, 'password_reset');
+    await audit(ctx, tx, {
+      action: 'password_reset_requested',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { sent },
+    });
   });
 }

@@ -1,9 +1,12 @@
-import { and, eq, isNull, like } from 'drizzle-orm';
+import { and, eq, isNull, like, ne } from 'drizzle-orm';
+import Bowser from 'bowser';
 import { secondFactorRoles, sensitiveRoles } from '../../shared/roles.ts';
-import { sessionTimeouts } from '../../shared/limits.ts';
+import { reauthenticationSeconds, sessionTimeouts } from '../../shared/limits.ts';
 import { DomainError, requireActor, type Actor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { appUser, roleAssignment, session } from './access.table.ts';
+import { audit } from './audit.ts';
+import type { Role } from '../../shared/roles.ts';
 import { randomToken, sha256 } from './tokens.ts';
 
 export type SessionStage = (typeof session.$inferSelect)['stage'];
@@ -13,14 +16,33 @@ export const publicSessionId = (storedId: string) => storedId.slice(0, 16);
 
 type UserForSession = Pick<typeof appUser.$inferSelect, 'id' | 'isDemo' | 'totpEnabledAt'>;
 
+/**
+ * "Firefox on Android": enough for a person to recognise their device in "my sessions". The raw header is
+ * never stored: it is free text chosen by the client.
+ */
+export function describeDevice(userAgent: string | null) {
+  if (!userAgent) return null;
+  const { browser, os } = Bowser.parse(userAgent.slice(0, 500));
+  const clean = (name: string | undefined) => (name && /^[\w .-]{1,30}$/.test(name) ? name : null);
+  const parts = [clean(browser.name), clean(os.name)].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** Staff must use a second factor (demo accounts only in demo mode); others may choose to. */
+export function stageAtLogin(ctx: Pick<Ctx, 'demoMode'>, user: UserForSession, roles: { role: Role }[]) {
+  if (user.totpEnabledAt) return user.isDemo && ctx.demoMode ? 'full' : 'totp';
+  const needsSecondFactor =
+    !(user.isDemo && ctx.demoMode) && roles.some((r) => secondFactorRoles.includes(r.role));
+  return needsSecondFactor ? 'totp_setup' : 'full';
+}
+
 /** Starts a fresh session (a new id at every login, so a planted cookie is worthless). Returns the cookie value. */
 export async function startSession(ctx: Ctx, tx: Db, user: UserForSession, userAgent: string | null) {
   const roles = await tx
     .select({ role: roleAssignment.role })
     .from(roleAssignment)
     .where(eq(roleAssignment.userId, user.id));
-  const needsSecondFactor = !user.isDemo && roles.some((r) => secondFactorRoles.includes(r.role));
-  const stage: SessionStage = !needsSecondFactor ? 'full' : user.totpEnabledAt ? 'totp' : 'totp_setup';
+  const stage: SessionStage = stageAtLogin(ctx, user, roles);
   const idle = roles.some((r) => sensitiveRoles.includes(r.role))
     ? sessionTimeouts.idleSensitive
     : sessionTimeouts.idleOther;
@@ -34,7 +56,9 @@ export async function startSession(ctx: Ctx, tx: Db, user: UserForSession, userA
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + sessionTimeouts.absolute * 1000),
-    userAgent: userAgent?.slice(0, 200) ?? null,
+    userAgent: describeDevice(userAgent),
+    // The password was just entered: sensitive actions right after logging in need no second prompt.
+    reauthenticatedAt: now,
   });
   return { token, stage };
 }
@@ -45,14 +69,19 @@ export type ResolvedSession = { actor: Actor; stage: SessionStage };
  * Finds the live session for a cookie value, or null when it is unknown, ended, idle too long,
  * past its absolute end, or its user is disabled. Touches `lastSeenAt` at most every 30 seconds.
  */
-export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  demoMode: boolean,
+): Promise<ResolvedSession | null> {
   const id = sha256(token);
   const [row] = await db
-    .select({ session, disabledAt: appUser.disabledAt })
+    .select({ session, disabledAt: appUser.disabledAt, isDemo: appUser.isDemo })
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
     .where(eq(session.id, id));
-  if (!row || row.session.endedAt || row.disabledAt) return null;
+  if (!row || row.session.endedAt || row.disabledAt || (row.isDemo && !demoMode)) return null;
   const idleFor = now.getTime() - row.session.lastSeenAt.getTime();
   if (now >= row.session.expiresAt || idleFor > row.session.idleTimeoutSeconds * 1000) {
     await db.update(session).set({ endedAt: now }).where(eq(session.id, id));
@@ -69,7 +98,15 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     })
     .from(roleAssignment)
     .where(eq(roleAssignment.userId, row.session.userId));
-  return { actor: { userId: row.session.userId, sessionId: id, roles }, stage: row.session.stage };
+  return {
+    actor: {
+      userId: row.session.userId,
+      sessionId: id,
+      roles,
+      reauthenticatedAt: row.session.reauthenticatedAt,
+    },
+    stage: row.session.stage,
+  };
 }
 
 export async function endSessionByToken(db: Db, token: string, now: Date) {
@@ -79,12 +116,38 @@ export async function endSessionByToken(db: Db, token: string, now: Date) {
     .where(and(eq(session.id, sha256(token)), isNull(session.endedAt)));
 }
 
-/** Ends every session of a user: used when the user is disabled or changes their password. */
-export async function endSessionsOfUser(db: Db, userId: string, now: Date) {
-  await db
+/** Logging out ends the session on the server, not only the cookie. */
+export async function logout(ctx: Ctx, token: string) {
+  await ctx.db.transaction(async (tx) => {
+    await endSessionByToken(tx, token, ctx.clock());
+    await audit(ctx, tx, { action: 'logout', entityType: 'session', entityId: null });
+  });
+}
+
+/** Ends every session of a user (but `except`): when the user is disabled, changes their password or factor. */
+export async function endSessionsOfUser(db: Db, userId: string, now: Date, except: string | null = null) {
+  const ended = await db
     .update(session)
     .set({ endedAt: now })
-    .where(and(eq(session.userId, userId), isNull(session.endedAt)));
+    .where(
+      and(eq(session.userId, userId), isNull(session.endedAt), except ? ne(session.id, except) : undefined),
+    )
+    .returning({ id: session.id });
+  return ended.length;
+}
+
+/**
+ * Sensitive actions need the password (and code) entered again in the last few minutes, so a session left
+ * open on a shared computer cannot take over the account.
+ */
+export function requireRecentReauthentication(ctx: Ctx) {
+  const at = requireActor(ctx).reauthenticatedAt;
+  if (!at || ctx.clock().getTime() - at.getTime() > reauthenticationSeconds * 1000)
+    throw new DomainError('auth.reauthentication_required');
+}
+
+export async function markReauthenticated(db: Db, sessionId: string, now: Date) {
+  await db.update(session).set({ reauthenticatedAt: now }).where(eq(session.id, sessionId));
 }
 
 /** The caller's own live sessions, so they can spot one they do not recognise. */
@@ -110,12 +173,32 @@ export async function findMySessions(ctx: Ctx) {
 /** Ends one of the caller's own sessions; someone else's session id is simply not found. */
 export async function endMySession(ctx: Ctx, publicId: string) {
   const actor = requireActor(ctx);
-  const ended = await ctx.db
-    .update(session)
-    .set({ endedAt: ctx.clock() })
-    .where(and(eq(session.userId, actor.userId), like(session.id, `${publicId}%`), isNull(session.endedAt)))
-    .returning({ id: session.id });
-  if (ended.length === 0) throw new DomainError('resource.not_found');
+  requireRecentReauthentication(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const ended = await tx
+      .update(session)
+      .set({ endedAt: ctx.clock() })
+      .where(and(eq(session.userId, actor.userId), like(session.id, `${publicId}%`), isNull(session.endedAt)))
+      .returning({ id: session.id });
+    if (ended.length === 0) throw new DomainError('resource.not_found');
+    await audit(ctx, tx, { action: 'session_ended', entityType: 'session', entityId: publicId });
+  });
+}
+
+/** "Log out everywhere else": ends every session of the caller but this one. */
+export async function endMyOtherSessions(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  requireRecentReauthentication(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const ended = await endSessionsOfUser(tx, actor.userId, ctx.clock(), actor.sessionId);
+    await audit(ctx, tx, {
+      action: 'session_ended',
+      entityType: 'session',
+      entityId: null,
+      detail: { ended },
+    });
+    return { ended };
+  });
 }
 
 export async function setSessionStage(db: Db, sessionId: string, stage: SessionStage) {

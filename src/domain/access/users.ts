@@ -7,14 +7,15 @@ import type {
   RoleAssignmentInput,
 } from '../../shared/contracts/users.ts';
 import { roleScope } from '../../shared/roles.ts';
-import { DomainError, type Ctx } from '../context.ts';
+import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { employer } from '../employers/employers.table.ts';
 import { appUser, roleAssignment } from './access.table.ts';
 import { audit } from './audit.ts';
 import { sendOneTimeLink } from './one-time-links.ts';
 import { findRolesOf } from './roles.queries.ts';
-import { endSessionsOfUser } from './sessions.ts';
+import { endSessionsOfUser, requireRecentReauthentication } from './sessions.ts';
+import { templates } from '../notifications/index.ts';
 
 const statusOf = (u: typeof appUser.$inferSelect): 'disabled' | 'active' | 'invited' =>
   u.disabledAt ? 'disabled' : u.passwordHash ? 'active' : 'invited';
@@ -132,11 +133,25 @@ export async function resendInvitation(ctx: Ctx, userId: string) {
   });
 }
 
-/** Changes a user's name, roles or disabled state. Disabling ends their sessions at once. */
+/**
+ * Changes a user's name, roles or disabled state. Disabling ends their sessions at once. Nobody changes their
+ * own roles, and a role change needs the password again; it is a security event, e-mailed to the national leads.
+ */
 export async function updateUser(ctx: Ctx, userId: string, input: z.infer<typeof userUpdate>) {
+  const actor = requireActor(ctx);
+  if (input.roles) {
+    if (userId === actor.userId) throw new DomainError('auth.forbidden', { reason: 'own_roles' });
+    requireRecentReauthentication(ctx);
+  }
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(appUser).where(eq(appUser.id, userId));
     if (!existing) throw new DomainError('resource.not_found');
+    const rolesBefore = input.roles
+      ? await tx
+          .select({ role: roleAssignment.role })
+          .from(roleAssignment)
+          .where(eq(roleAssignment.userId, userId))
+      : [];
     const now = ctx.clock();
     const changes: Partial<typeof appUser.$inferInsert> = {};
     if (input.displayName !== undefined) changes.displayName = input.displayName;
@@ -156,7 +171,48 @@ export async function updateUser(ctx: Ctx, userId: string, input: z.infer<typeof
       entityId: userId,
       detail: { fields: Object.keys(input) },
     });
+    if (input.roles) {
+      await audit(ctx, tx, {
+        action: 'role_changed',
+        entityType: 'user',
+        entityId: userId,
+        detail: { from: rolesBefore.map((r) => r.role), to: input.roles.map((r) => r.role) },
+      });
+      await notifyNationalLeads(ctx, tx);
+    }
     return (await toUser(tx, [user!]))[0]!;
+  });
+}
+
+async function notifyNationalLeads(ctx: Ctx, tx: Db) {
+  const leads = await tx
+    .select({ email: appUser.email, displayName: appUser.displayName, language: appUser.preferredLanguage })
+    .from(appUser)
+    .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
+    .where(and(eq(roleAssignment.role, 'national_lead'), isNull(appUser.disabledAt)));
+  for (const lead of leads) {
+    const mail = templates.rolesChanged[lead.language]({
+      name: lead.displayName,
+      link: `${ctx.publicUrl}/audit`,
+    });
+    await ctx.sender.send(tx, { channel: 'email', recipient: lead.email, ...mail });
+  }
+}
+
+/** An administrator ends every session of a user without disabling the account. */
+export async function endSessionsOf(ctx: Ctx, userId: string) {
+  requireRecentReauthentication(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: appUser.id }).from(appUser).where(eq(appUser.id, userId));
+    if (!user) throw new DomainError('resource.not_found');
+    const ended = await endSessionsOfUser(tx, userId, ctx.clock());
+    await audit(ctx, tx, {
+      action: 'session_ended',
+      entityType: 'user',
+      entityId: userId,
+      detail: { ended },
+    });
+    return { ended };
   });
 }
 

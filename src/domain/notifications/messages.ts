@@ -1,9 +1,11 @@
 import type { Locale } from '../../shared/locales.ts';
 
-type Template = (vars: { name: string; link: string; hours: number }) => { subject: string; body: string };
+type Template = (vars: { name: string; link: string; hours?: number }) => { subject: string; body: string };
+
+type Kind = 'invitation' | 'password_reset' | 'secondFactorChanged' | 'secondFactorReset' | 'rolesChanged';
 
 /** E-mails in the recipient's language. Plain words; the link is the only thing to act on. */
-export const templates: Record<'invitation' | 'password_reset', Record<Locale, Template>> = {
+export const templates: Record<Kind, Record<Locale, Template>> = {
   invitation: {
     nl: ({ name, link, hours }) => ({
       subject: 'Uw account voor Opstap',
@@ -30,6 +32,49 @@ export const templates: Record<'invitation' | 'password_reset', Record<Locale, T
     ar: ({ name, link, hours }) => ({
       subject: 'كلمة مرور جديدة لـ Opstap',
       body: `${name} العزيز/العزيزة،\n\nلقد طلبت كلمة مرور جديدة.\nاختر كلمة مرور جديدة من خلال هذا الرابط:\n${link}\n\nيعمل الرابط لمدة ${hours} ساعة ومرة واحدة فقط.\nألم تطلب ذلك؟ إذن لا داعي لفعل أي شيء.\n\nOpstap`,
+    }),
+  },
+  // Security notices: the account owner hears of every change to how they sign in or what they may do.
+  secondFactorChanged: {
+    nl: ({ name, link }) => ({
+      subject: 'Uw tweede stap voor Opstap is veranderd',
+      body: `Beste ${name},\n\nEr is een nieuwe app voor de inlogcode ingesteld op uw account.\nDeed u dit niet? Bel dan meteen uw beheerder.\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'Your second step for Opstap has changed',
+      body: `Dear ${name},\n\nA new app for login codes was set up on your account.\nDid you not do this? Call your administrator at once.\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'تغيّرت خطوة الدخول الثانية في Opstap',
+      body: `مرحبًا ${name}،\n\nتم إعداد تطبيق جديد لرموز الدخول في حسابك.\nألم تفعل ذلك؟ اتصل بالمسؤول فورًا.\n${link}\n\nOpstap`,
+    }),
+  },
+  secondFactorReset: {
+    nl: ({ name, link }) => ({
+      subject: 'Uw tweede stap voor Opstap is gewist',
+      body: `Beste ${name},\n\nDe beheerder heeft de app voor uw inlogcode gewist. U bent overal uitgelogd.\nBij de volgende keer inloggen stelt u een nieuwe app in.\nVroeg u dit niet? Bel dan meteen uw beheerder.\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'Your second step for Opstap was removed',
+      body: `Dear ${name},\n\nThe administrator removed the app for your login codes. You are logged out everywhere.\nWhen you next log in, you set up a new app.\nDid you not ask for this? Call your administrator at once.\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'تم حذف خطوة الدخول الثانية في Opstap',
+      body: `مرحبًا ${name}،\n\nحذف المسؤول تطبيق رموز الدخول الخاص بك. تم تسجيل خروجك من كل مكان.\nعند الدخول القادم ستُعدّ تطبيقًا جديدًا.\nألم تطلب ذلك؟ اتصل بالمسؤول فورًا.\n${link}\n\nOpstap`,
+    }),
+  },
+  rolesChanged: {
+    nl: ({ name, link }) => ({
+      subject: 'Rollen veranderd in Opstap',
+      body: `Beste ${name},\n\nDe rollen van een account in Opstap zijn veranderd. Kijk in het logboek wie wat deed:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'Roles changed in Opstap',
+      body: `Dear ${name},\n\nThe roles of an account in Opstap have changed. See in the audit log who did what:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'تغيّرت الأدوار في Opstap',
+      body: `مرحبًا ${name}،\n\nتغيّرت أدوار حساب في Opstap. انظر في سجل التدقيق من فعل ماذا:\n${link}\n\nOpstap`,
     }),
   },
 };

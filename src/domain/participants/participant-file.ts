@@ -1,3 +1,4 @@
+import { programmeDay } from '../../shared/dates.ts';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { participantQuery, ProfileUpdate } from '../../shared/contracts/participants.ts';
@@ -21,7 +22,8 @@ import {
 } from './participants.queries.ts';
 import { education, languageLevel, participant, workExperience } from './participants.table.ts';
 
-export const today = (ctx: Ctx) => ctx.clock().toISOString().slice(0, 10);
+/** Today in the programme's time zone (Europe/Amsterdam), not UTC: a note written at 00:30 is today's. */
+export const today = (ctx: Ctx) => programmeDay(ctx.clock());
 
 type TrajectoryRows = Awaited<ReturnType<typeof selectTrajectoriesOf>>;
 
@@ -129,7 +131,7 @@ export async function updateProfile(ctx: Ctx, id: string, input: ProfileUpdate) 
         yourVersion: version,
         currentVersion: row.participant.version,
       });
-    await tx
+    const saved = await tx
       .update(participant)
       .set({
         ...fields,
@@ -137,7 +139,11 @@ export async function updateProfile(ctx: Ctx, id: string, input: ProfileUpdate) 
         version: version + 1,
         updatedAt: ctx.clock(),
       })
-      .where(and(eq(participant.id, id), eq(participant.version, version)));
+      .where(and(eq(participant.id, id), eq(participant.version, version)))
+      .returning({ id: participant.id });
+    // Someone saved between our read and this write: nothing of this save is kept.
+    if (saved.length === 0)
+      throw new DomainError('resource.conflict', { yourVersion: version, currentVersion: version + 1 });
     if (educations) {
       await tx.delete(education).where(eq(education.participantId, id));
       if (educations.length)
@@ -181,10 +187,11 @@ export async function findParticipants(ctx: Ctx, query: z.infer<typeof participa
       { full: fullFileScope(actor), limited: referralStatusScope(actor) },
       query,
     );
+    // Who saw whom (NEN 7513): the ids of the participants shown, not only how many.
     await audit(ctx, tx, {
       action: 'list',
       entityType: 'participant',
-      detail: { count: items.length, filtered: !!query.q },
+      detail: { count: items.length, filtered: !!query.q, participantIds: items.map((i) => i.id) },
     });
     // A referrer without access to the file sees who and which phase, nothing more.
     return {

@@ -221,7 +221,11 @@ export async function getCaseload(ctx: Ctx, query: Query) {
     await audit(ctx, tx, {
       action: 'list',
       entityType: 'participant',
-      detail: { caseload: query.coachId ?? 'own', count: filtered.length },
+      detail: {
+        caseload: query.coachId ?? 'own',
+        count: filtered.length,
+        participantIds: filtered.map((i) => i.participantId),
+      },
     });
     return { items: filtered, today: todayList };
   });

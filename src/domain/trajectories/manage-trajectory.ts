@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrajectoryActionInput } from '../../shared/contracts/participants.ts';
 import { appUser, roleAssignment } from '../access/access.table.ts';
 import { auditParticipant } from '../access/audit.ts';
@@ -22,7 +22,11 @@ import {
 } from './trajectories.rules.ts';
 import { coachAssignment, trajectory, trajectoryExtension } from './trajectories.table.ts';
 
-/** A trajectory the actor may change: 404 when out of sight, 403 when visible but not theirs to manage. */
+/**
+ * A trajectory the actor may change: 404 when out of sight, 403 when visible but not theirs to manage.
+ * The row stays locked until the transaction ends, so two changes at once (complete and stop, two plan saves)
+ * take turns, and the second sees what the first did.
+ */
 export async function loadManagedTrajectory(ctx: Ctx, tx: Db, trajectoryId: string) {
   const actor = requireActor(ctx);
   const [row] = await tx
@@ -30,11 +34,12 @@ export async function loadManagedTrajectory(ctx: Ctx, tx: Db, trajectoryId: stri
     .from(trajectory)
     .innerJoin(participant, eq(participant.id, trajectory.participantId))
     .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
-    .where(and(eq(trajectory.id, trajectoryId), fullFileScope(actor)));
+    .where(and(eq(trajectory.id, trajectoryId), fullFileScope(actor)))
+    .for('update', { of: trajectory });
   if (!row) throw new DomainError('resource.not_found');
   if (!canManage(actor, { coachId: row.trajectory.coachId, regionId: row.regionId }))
     throw new DomainError('auth.forbidden');
-  return row.trajectory;
+  return { ...row.trajectory, regionId: row.regionId };
 }
 
 async function trajectoryMonths(tx: Db) {
@@ -105,13 +110,23 @@ export async function assignCoach(ctx: Ctx, trajectoryId: string, coachId: strin
     const t = await loadManagedTrajectory(ctx, tx, trajectoryId);
     if (!openStatuses.includes(t.status))
       throw new DomainError('trajectory.transition_not_allowed', { from: t.status, action: 'assign_coach' });
+    // Only a coach of the trajectory's own region: a file handed to a coach elsewhere would leave the region.
     const [isCoach] = await tx
       .select({ id: appUser.id })
       .from(appUser)
       .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
-      .where(and(eq(appUser.id, coachId), eq(roleAssignment.role, 'coach'), isNull(appUser.disabledAt)));
+      .where(
+        and(
+          eq(appUser.id, coachId),
+          eq(roleAssignment.role, 'coach'),
+          isNull(appUser.disabledAt),
+          t.regionId ? eq(roleAssignment.regionId, t.regionId) : sql`false`,
+        ),
+      );
     if (!isCoach)
-      throw new DomainError('request.invalid', [{ field: 'coachId', message: 'not an active coach' }]);
+      throw new DomainError('request.invalid', [
+        { field: 'coachId', message: "not an active coach in the participant's region" },
+      ]);
     await tx
       .update(trajectory)
       .set({ coachId, version: t.version + 1 })

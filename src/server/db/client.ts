@@ -34,6 +34,9 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     }
   }
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // The one connection chains every audit row to the one before (migration 0002), so a changed or removed row
+  // shows in `npm run audit:verify`. A server relies on database roles instead (roles.ts, docs/security.md).
+  await client.exec("set opstap.audit_chain = 'on'");
   const db = drizzlePglite(client, options) as unknown as Db;
   return {
     db,
@@ -73,6 +76,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       try {
         await lock.query('select pg_advisory_lock(7238401)');
         await migratePg(drizzlePg(pool, options), { migrationsFolder });
+      } catch (error) {
+        // The app role (DATABASE_URL with DATABASE_OWNER_URL set) may not change the schema: say what to do.
+        if (causes(error).some((e) => (e as { code?: string }).code === '42501'))
+          throw new Error(
+            'The role in DATABASE_URL may not change the database schema: migrate with the owner role in DATABASE_OWNER_URL (see docs/security.md)',
+            { cause: error },
+          );
+        throw error;
       } finally {
         await lock.query('select pg_advisory_unlock(7238401)').catch(() => undefined);
         lock.release();
@@ -85,6 +96,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       ),
     close: () => pool.end(),
   };
+}
+
+/** An error and the errors it wraps (Drizzle wraps the driver's error in its own). */
+function causes(error: unknown): unknown[] {
+  const list: unknown[] = [];
+  for (let e = error; e instanceof Error && list.length < 5; e = e.cause) list.push(e);
+  return list;
 }
 
 export function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string }) {

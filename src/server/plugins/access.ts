@@ -2,7 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../shared/roles.ts';
 import { DomainError, type Actor, type Ctx, type MessageSender } from '../../domain/context.ts';
-import { resolveSession, type ResolvedSession } from '../../domain/access/index.ts';
+import {
+  audit,
+  countAttempt,
+  resolveSession,
+  throttleKey,
+  throttled,
+  type ResolvedSession,
+  type SecretBox,
+} from '../../domain/access/index.ts';
+import { throttles } from '../../shared/limits.ts';
 import type { Db } from '../../domain/db.ts';
 
 /** What participant or organisation data a route may touch; listed in the access snapshot and the API docs. */
@@ -27,12 +36,22 @@ declare module 'fastify' {
     ctx: Ctx;
   }
   interface FastifyInstance {
-    /** Every route with its declared access, for the access snapshot test and reviews. */
-    accessTable: { method: string; url: string; access: Access }[];
+    /** Every route with its declared access and input schemas, for the access tests and reviews. */
+    accessTable: {
+      method: string;
+      url: string;
+      access: Access;
+      input: { body?: unknown; querystring?: unknown; params?: unknown };
+    }[];
   }
 }
 
-export const SESSION_COOKIE = 'opstap_session';
+/**
+ * Over https the cookie is `__Host-` prefixed: Secure, no Domain, path `/`, so no other (sub)domain can set or
+ * read it. Plain http (the local demo) cannot carry that prefix.
+ */
+export const sessionCookieName = (publicUrl: string) =>
+  publicUrl.startsWith('https:') ? '__Host-opstap_session' : 'opstap_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Routes added by plugins (static files, API docs) are public by nature; we declare that here, in one place.
@@ -41,7 +60,14 @@ const pluginRoutes: [RegExp, string][] = [
   [/^\/(?!api\/)/, 'web app files'],
 ];
 
-export type AccessOptions = { db: Db; sender: MessageSender; publicUrl: string; clock: () => Date };
+export type AccessOptions = {
+  db: Db;
+  sender: MessageSender;
+  publicUrl: string;
+  clock: () => Date;
+  demoMode: boolean;
+  secretBox: SecretBox;
+};
 
 export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts) => {
   app.decorateRequest('session', null);
@@ -55,16 +81,25 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
         throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access`);
       route.config = { ...route.config, access: { public: declared[1] } };
     }
-    app.accessTable.push({ method: String(route.method), url: route.url, access: route.config.access! });
+    const { body, querystring, params } = (route.schema ?? {}) as Record<string, unknown>;
+    app.accessTable.push({
+      method: String(route.method),
+      url: route.url,
+      access: route.config.access!,
+      input: { body, querystring, params },
+    });
   });
 
+  const cookieName = sessionCookieName(opts.publicUrl);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const access = request.routeOptions.config.access;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[cookieName];
     const now = opts.clock();
-    request.session = token ? await resolveSession(opts.db, token, now) : null;
-    if (token && !request.session) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    request.session = token ? await resolveSession(opts.db, token, now, opts.demoMode) : null;
+    if (token && !request.session) reply.clearCookie(cookieName, { path: '/' });
     const actor: Actor | null = request.session?.actor ?? null;
+    // Log lines of this request say who made it (an id, no name or address).
+    if (actor) reply.log = request.log = request.log.child({ userId: actor.userId });
     request.ctx = {
       db: opts.db,
       actor,
@@ -73,11 +108,20 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
       requestId: request.id,
       sender: opts.sender,
       publicUrl: opts.publicUrl,
+      ip: request.ip,
+      demoMode: opts.demoMode,
+      secretBox: opts.secretBox,
     };
 
     // A cookie is sent along by the browser even from another site; writes must come from our own pages.
-    if (token && !safeMethods.has(request.method) && !isOwnOrigin(request, opts.publicUrl))
+    if (token && !safeMethods.has(request.method) && !isOwnOrigin(request, opts.publicUrl)) {
+      await audit(request.ctx, opts.db, {
+        action: 'csrf_refused',
+        entityType: 'request',
+        entityId: `${request.method} ${request.routeOptions.url ?? ''}`,
+      });
       throw new DomainError('auth.csrf');
+    }
 
     if (!access || 'public' in access) return; // unknown routes reach the not-found handler
     if (!request.session) throw new DomainError(token ? 'auth.session_expired' : 'auth.unauthenticated');
@@ -85,6 +129,16 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
       throw new DomainError('auth.second_factor_required', { next: request.session.stage });
     if (access.roles !== 'any' && !request.session.actor.roles.some((r) => access.roles.includes(r.role)))
       throw new DomainError('auth.forbidden');
+    if (!safeMethods.has(request.method)) {
+      // A budget of writes per account: generous for real work, a stop for a script run amok.
+      const attempt = await countAttempt(
+        opts.db,
+        throttleKey('writes', actor!.userId),
+        throttles.writes,
+        now,
+      );
+      if (!attempt.allowed) throttled(attempt, 'writes');
+    }
   });
 });
 

@@ -4,32 +4,41 @@ import * as c from '../../shared/contracts/index.ts';
 import { sessionTimeouts } from '../../shared/limits.ts';
 import {
   beginSecondFactorSetup,
+  changePassword,
   confirmSecondFactor,
+  endMyOtherSessions,
   endMySession,
-  endSessionByToken,
+  logout,
   findMySessions,
   getInvitation,
   getMe,
   login,
   nextStep,
+  reauthenticate,
   requestPasswordReset,
   setPreferredLanguage,
   useOneTimeLink,
   verifySecondFactor,
 } from '../../domain/access/index.ts';
-import { SESSION_COOKIE } from '../plugins/access.ts';
+import { sessionCookieName } from '../plugins/access.ts';
+import { runAfterResponse } from '../plugins/after-response.ts';
 
 const login401 = { 400: c.errorResponse, 401: c.errorResponse, 429: c.errorResponse };
+const reauth = { 400: c.errorResponse, 401: c.errorResponse, 403: c.errorResponse, 429: c.errorResponse };
 
+/** Secure whenever the public address is https, also when a proxy in front did not say so. */
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
+  const { publicUrl } = request.ctx;
+  reply.setCookie(sessionCookieName(publicUrl), token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: publicUrl.startsWith('https:') || request.protocol === 'https',
     maxAge: sessionTimeouts.absolute,
   });
 }
+
+const sessionToken = (request: FastifyRequest) => request.cookies[sessionCookieName(request.ctx.publicUrl)];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/auth/login', {
@@ -38,9 +47,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       const result = await login(request.ctx, {
         ...request.body,
-        ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
-        previousToken: request.cookies[SESSION_COOKIE],
+        previousToken: sessionToken(request),
       });
       setSessionCookie(request, reply, result.token);
       return { next: result.next };
@@ -51,9 +59,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: { roles: 'any', data: 'own-account', beforeSecondFactor: true } },
     schema: { tags: ['auth'], response: { 200: c.ok } },
     handler: async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await endSessionByToken(request.ctx.db, token, request.ctx.clock());
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const token = sessionToken(request);
+      if (token) await logout(request.ctx, token);
+      reply.clearCookie(sessionCookieName(request.ctx.publicUrl), { path: '/' });
       return { ok: true as const };
     },
   });
@@ -75,20 +83,28 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/auth/totp/setup', {
     config: { access: { roles: 'any', data: 'own-account', beforeSecondFactor: true } },
-    schema: { tags: ['auth'], response: { 200: c.totpSetupResponse } },
-    handler: (request) => beginSecondFactorSetup(request.ctx),
+    schema: { tags: ['auth'], response: { 200: c.totpSetupResponse, 403: c.errorResponse } },
+    handler: (request) => beginSecondFactorSetup(request.ctx, request.session!.stage),
   });
 
   app.post('/api/auth/totp/confirm', {
     config: { access: { roles: 'any', data: 'own-account', beforeSecondFactor: true } },
     schema: {
       tags: ['auth'],
-      body: c.totpVerifyRequest,
-      response: { 200: c.loginResponse, 400: c.errorResponse },
+      body: c.totpConfirmRequest,
+      response: {
+        200: c.totpConfirmResponse,
+        400: c.errorResponse,
+        403: c.errorResponse,
+        429: c.errorResponse,
+      },
     },
     handler: async (request) => {
-      await confirmSecondFactor(request.ctx, request.body.code);
-      return { next: 'done' as const };
+      const { recoveryCodes } = await confirmSecondFactor(request.ctx, {
+        ...request.body,
+        stage: request.session!.stage,
+      });
+      return { next: 'done' as const, recoveryCodes };
     },
   });
 
@@ -97,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['auth'],
       body: c.totpVerifyRequest,
-      response: { 200: c.loginResponse, 400: c.errorResponse },
+      response: { 200: c.loginResponse, 400: c.errorResponse, 429: c.errorResponse },
     },
     handler: async (request) => {
       await verifySecondFactor(request.ctx, request.body.code);
@@ -113,18 +129,44 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/api/auth/sessions/:id', {
     config: { access: { roles: 'any', data: 'own-account' } },
-    schema: { tags: ['auth'], params: c.sessionParams, response: { 200: c.ok, 404: c.errorResponse } },
+    schema: {
+      tags: ['auth'],
+      params: c.sessionParams,
+      response: { 200: c.ok, 403: c.errorResponse, 404: c.errorResponse },
+    },
     handler: async (request) => {
       await endMySession(request.ctx, request.params.id);
       return { ok: true as const };
     },
   });
 
+  app.post('/api/auth/sessions/end-others', {
+    config: { access: { roles: 'any', data: 'own-account' } },
+    schema: { tags: ['auth'], response: { 200: c.sessionsEnded, 403: c.errorResponse } },
+    handler: (request) => endMyOtherSessions(request.ctx),
+  });
+
+  app.post('/api/auth/reauthenticate', {
+    config: { access: { roles: 'any', data: 'own-account' } },
+    schema: { tags: ['auth'], body: c.reauthenticateRequest, response: { 200: c.ok, ...reauth } },
+    handler: async (request) => {
+      await reauthenticate(request.ctx, request.body);
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/auth/password', {
+    config: { access: { roles: 'any', data: 'own-account' } },
+    schema: { tags: ['auth'], body: c.passwordChange, response: { 200: c.sessionsEnded, ...reauth } },
+    handler: async (request) => ({ ended: (await changePassword(request.ctx, request.body)).endedSessions }),
+  });
+
   app.post('/api/auth/password-reset', {
     config: { access: { public: 'asking for a password reset link' } },
     schema: { tags: ['auth'], body: c.passwordResetRequest, response: { 200: c.ok } },
     handler: async (request) => {
-      await requestPasswordReset(request.ctx, request.body.email);
+      // Answer first, then look the address up: the answer and its timing never tell whether it has an account.
+      runAfterResponse(request, (ctx) => requestPasswordReset(ctx, request.body.email));
       return { ok: true as const };
     },
   });

@@ -4,7 +4,11 @@ import { findOutboxMessages } from '../../domain/notifications/index.ts';
 import type { Database } from '../db/client.ts';
 
 export const systemRoutes =
-  (database: Database, version: string, withOutbox: boolean): FastifyPluginAsyncZod =>
+  (
+    database: Database,
+    version: string,
+    { demoMode, withOutbox }: { demoMode: boolean; withOutbox: boolean },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.get('/api/health', {
       config: { access: { public: 'health checks by load balancers' } },
@@ -14,6 +18,7 @@ export const systemRoutes =
         return reply.status(up ? 200 : 503).send({
           status: up ? 'ok' : 'degraded',
           version,
+          mode: demoMode ? 'demo' : 'production',
           database: { status: up ? 'ok' : 'down', kind: database.kind },
         });
       },

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../shared/contracts/index.ts';
 import {
+  endSessionsOf,
   findAuditEvents,
   findEmployers,
   findUsers,
   inviteUser,
   resendInvitation,
+  resetSecondFactor,
   updateUser,
 } from '../../domain/access/index.ts';
 
@@ -35,6 +37,21 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['users'], params: c.idParams, response: { 200: c.ok, ...errors } },
     handler: async (request) => {
       await resendInvitation(request.ctx, request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  app.post('/api/users/:id/sessions/end', {
+    config: { access: { roles: ['administrator'], data: 'users' } },
+    schema: { tags: ['users'], params: c.idParams, response: { 200: c.sessionsEnded, ...errors } },
+    handler: (request) => endSessionsOf(request.ctx, request.params.id),
+  });
+
+  app.post('/api/users/:id/second-factor/reset', {
+    config: { access: { roles: ['administrator'], data: 'users' } },
+    schema: { tags: ['users'], params: c.idParams, response: { 200: c.ok, ...errors } },
+    handler: async (request) => {
+      await resetSecondFactor(request.ctx, request.params.id);
       return { ok: true as const };
     },
   });

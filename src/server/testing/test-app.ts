@@ -81,6 +81,7 @@ export async function createTestApp() {
 
   return {
     app,
+    database,
     db: database.db as Db,
     clock,
     loginAs,

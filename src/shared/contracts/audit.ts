@@ -1,7 +1,31 @@
 import { z } from 'zod';
-import { id, isoDate, isoDateTime, pageQuery } from './common.ts';
+import { id, isoDate, isoDateTime, pageQuery, recordKey } from './common.ts';
 
-export const auditActions = ['read', 'list', 'create', 'update', 'delete', 'login', 'logout'] as const;
+export const auditActions = [
+  'read',
+  'list',
+  'create',
+  'update',
+  'delete',
+  'login',
+  'logout',
+  // Security events (never with a password, code or token):
+  'login_failed',
+  'second_factor_failed',
+  'second_factor_set_up',
+  'second_factor_reset',
+  'recovery_code_used',
+  'reauthenticated',
+  'password_reset_requested',
+  'password_changed',
+  'invitation_accepted',
+  'session_ended',
+  'role_changed',
+  'access_denied',
+  'csrf_refused',
+  'throttled',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
 export const auditEntities = [
   'participant',
   'partnership',
@@ -10,7 +34,9 @@ export const auditEntities = [
   'user',
   'session',
   'audit_log',
+  'request',
 ] as const;
+export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditEvent = z.object({
   id: z.number().int(),
@@ -22,6 +48,7 @@ export const auditEvent = z.object({
   entityId: z.string().nullable(),
   participantId: id.nullable(),
   requestId: z.string().nullable(),
+  ip: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
 export const auditList = z.object({ items: z.array(auditEvent), total: z.number().int() });
@@ -29,7 +56,7 @@ export const auditQuery = z.strictObject({
   actorId: id.optional(),
   action: z.enum(auditActions).optional(),
   entityType: z.enum(auditEntities).optional(),
-  entityId: z.string().max(100).optional(),
+  entityId: recordKey.optional(),
   participantId: id.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

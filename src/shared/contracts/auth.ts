@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { municipalFunctions, roles } from '../roles.ts';
-import { email, id, isoDateTime, locale } from './common.ts';
+import { email, id, isoDateTime, linkToken, locale, shortText } from './common.ts';
 
 export const password = z.string().max(limits.passwordMax);
 
@@ -15,7 +15,33 @@ export const loginResponse = z.object({
   next: z.enum(['done', 'totp', 'totp_setup']),
 });
 
-export const totpVerifyRequest = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'six digits') });
+const sixDigits = z.string().regex(/^\d{6}$/, 'six digits');
+/** A code from the app, or one of the recovery codes (like `k3f9q-27xmd`) when the phone is lost. */
+const codeOrRecoveryCode = z
+  .string()
+  .trim()
+  .regex(/^(\d{6}|[A-Za-z0-9]{5}-?[A-Za-z0-9]{5})$/, 'six digits, or a recovery code');
+export const totpVerifyRequest = z.strictObject({ code: codeOrRecoveryCode });
+export const totpConfirmRequest = z.strictObject({
+  code: sixDigits,
+  /** When replacing a factor: log out everywhere else too. */
+  endOtherSessions: z.boolean().default(false),
+});
+export const totpConfirmResponse = z.object({
+  next: z.literal('done'),
+  /** Shown once: each works once instead of a code when the phone is lost. */
+  recoveryCodes: z.array(z.string()),
+});
+export const reauthenticateRequest = z.strictObject({
+  password: z.string().min(1).max(limits.passwordMax),
+  code: codeOrRecoveryCode.optional(),
+});
+export const passwordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(limits.passwordMax),
+  newPassword: z.string().max(limits.passwordMax),
+  endOtherSessions: z.boolean().default(false),
+});
+export const sessionsEnded = z.object({ ended: z.number().int() });
 
 export const totpSetupResponse = z.object({
   secret: z.string(),
@@ -49,13 +75,13 @@ export const me = z.object({
 export type Me = z.infer<typeof me>;
 
 export const passwordResetRequest = z.strictObject({ email });
-export const passwordResetComplete = z.strictObject({ token: z.string().min(10).max(200), password });
+export const passwordResetComplete = z.strictObject({ token: linkToken, password });
 export const invitationAccept = z.strictObject({
-  token: z.string().min(10).max(200),
+  token: linkToken,
   password,
-  displayName: z.string().trim().min(1).max(limits.shortText).optional(),
+  displayName: shortText.min(1).optional(),
 });
-export const tokenQuery = z.strictObject({ token: z.string().min(10).max(200) });
+export const tokenQuery = z.strictObject({ token: linkToken });
 export const tokenStatus = z.object({ email: z.string(), displayName: z.string() });
 
 export const sessionInfo = z.object({

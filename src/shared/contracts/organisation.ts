@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { cbsCode, id, isoDate, isoDateTime, longText, pageQuery, shortText } from './common.ts';
+import {
+  cbsCode,
+  id,
+  isoDate,
+  isoDateTime,
+  longText,
+  optionalEmail,
+  pageQuery,
+  phone,
+  searchText,
+  shortText,
+} from './common.ts';
 
 export const programme = z.object({
   id,
@@ -38,7 +49,7 @@ export const municipality = z.object({
 export type Municipality = z.infer<typeof municipality>;
 export const municipalityList = z.object({ items: z.array(municipality), total: z.number().int() });
 export const municipalityQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText.optional(),
   regionId: id.optional(),
   ...pageQuery,
 });
@@ -72,14 +83,8 @@ export type Sector = (typeof sectors)[number];
 export const partnershipContact = z.strictObject({
   role: z.enum(contactRoles),
   name: shortText.min(1),
-  email: z.email().max(254).optional().or(z.literal('')),
-  phone: z
-    .string()
-    .trim()
-    .max(30)
-    .regex(/^[+\d][\d ()-]*$/, 'digits, spaces, +, ( ) and -')
-    .optional()
-    .or(z.literal('')),
+  email: optionalEmail.optional(),
+  phone: phone.optional(),
 });
 
 const partnershipFields = {
@@ -99,7 +104,10 @@ export const partnership = z.object({
   municipalityName: z.string(),
   regionId: id.nullable(),
   regionName: z.string().nullable(),
-  ...partnershipFields,
+  // An answer repeats what is stored; the request types above decide what may be stored.
+  status: z.enum(partnershipStatuses),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
   contacts: z.array(
     z.object({
       role: z.enum(contactRoles),
@@ -108,6 +116,10 @@ export const partnership = z.object({
       phone: z.string().optional(),
     }),
   ),
+  goals: z.string(),
+  communication: z.string(),
+  sectorFocus: z.array(z.enum(sectors)),
+  notes: z.string(),
   version: z.number().int(),
   updatedAt: isoDateTime,
 });
@@ -116,7 +128,7 @@ export const partnershipList = z.object({ items: z.array(partnership), total: z.
 export const partnershipQuery = z.strictObject({
   status: z.enum(partnershipStatuses).optional(),
   regionId: id.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText.optional(),
   ...pageQuery,
 });
 

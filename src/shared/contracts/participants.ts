@@ -13,16 +13,24 @@ import {
   valuationStatuses,
   weekdays,
 } from '../participants.ts';
-import { cbsCode, id, isoDate, isoDateTime, longText, pageQuery, shortText } from './common.ts';
+import {
+  cbsCode,
+  email,
+  escoUri,
+  id,
+  isoDate,
+  isoDateTime,
+  longText,
+  optionalEmail,
+  pageQuery,
+  phone,
+  searchText,
+  shortText,
+} from './common.ts';
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code like SY');
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code like ar or ti');
-const phone = z
-  .string()
-  .trim()
-  .max(30)
-  .regex(/^$|^[+\d][\d ()-]*$/, 'digits, spaces, +, ( ) and -');
-const occupationRef = z.strictObject({ escoUri: z.string().max(200).nullable(), text: shortText });
+const occupationRef = z.strictObject({ escoUri: escoUri.nullable(), text: shortText });
 
 export const referralCreate = z.strictObject({
   name: shortText.min(1),
@@ -33,7 +41,7 @@ export const referralCreate = z.strictObject({
   preferredLanguage: language.default('nl'),
   contactChannel: z.enum(contactChannels).default('phone'),
   phone: phone.default(''),
-  email: z.email().max(254).or(z.literal('')).default(''),
+  email: optionalEmail.default(''),
   referredOn: isoDate,
   referrerKind: z.enum(referrerKinds),
   motivation: longText.default(''),
@@ -52,7 +60,7 @@ export const educationEntry = z.strictObject({
   valuationResult: shortText.default(''),
 });
 export const workEntry = z.strictObject({
-  escoUri: z.string().max(200).nullable(),
+  escoUri: escoUri.nullable(),
   occupation: shortText.min(1),
   years: z.number().int().min(0).max(60).nullable(),
   country: country.nullable(),
@@ -71,7 +79,7 @@ export const profileUpdate = z.strictObject({
   preferredLanguage: language.optional(),
   contactChannel: z.enum(contactChannels).optional(),
   phone: phone.optional(),
-  email: z.email().max(254).or(z.literal('')).optional(),
+  email: optionalEmail.optional(),
   arrivalDate: isoDate.nullable().optional(),
   permitDate: isoDate.nullable().optional(),
   integrationRoute: z.enum(integrationRoutes).optional(),
@@ -174,8 +182,25 @@ export const participantFile = z.object({
     nextStep: z.object({ escoUri: z.string().nullable(), text: z.string() }),
     sectors: z.array(z.string()),
   }),
-  education: z.array(z.object(educationEntry.shape)),
-  workExperience: z.array(z.object(workEntry.shape)),
+  education: z.array(
+    z.object({
+      country: z.string().nullable(),
+      level: z.enum(educationLevels),
+      field: z.string(),
+      years: z.number().int().nullable(),
+      hasDiploma: z.boolean(),
+      valuation: z.enum(valuationStatuses),
+      valuationResult: z.string(),
+    }),
+  ),
+  workExperience: z.array(
+    z.object({
+      escoUri: z.string().nullable(),
+      occupation: z.string(),
+      years: z.number().int().nullable(),
+      country: z.string().nullable(),
+    }),
+  ),
   languageLevels: z.object({ current: z.array(languageLevel), history: z.array(languageLevel) }),
   trajectory: trajectorySummary.nullable(),
   earlierTrajectories: z.array(trajectorySummary),
@@ -205,7 +230,7 @@ export const participantListItem = z.object({
 });
 export const participantList = z.object({ items: z.array(participantListItem), total: z.number().int() });
 export const participantQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText.optional(),
   municipalityCode: cbsCode.optional(),
   status: z.enum(trajectoryStatuses).optional(),
   ...pageQuery,
@@ -229,7 +254,7 @@ export const trajectoryCreate = z.strictObject({
 });
 
 export const occupationSearch = z.strictObject({
-  q: z.string().trim().min(2).max(100),
+  q: searchText.min(2),
   limit: z.coerce.number().int().min(1).max(50).default(15),
 });
 export const occupationList = z.object({
@@ -257,9 +282,4 @@ export const participantFileResponse = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('full'), file: participantFile }),
   z.object({ kind: z.literal('referral_status'), file: referralStatus }),
 ]);
-export const portalAccountCreate = z.strictObject({
-  email: z
-    .email()
-    .max(254)
-    .transform((v) => v.trim().toLowerCase()),
-});
+export const portalAccountCreate = z.strictObject({ email });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { municipalFunctions, roles } from '../roles.ts';
-import { cbsCode, email, id, isoDateTime, locale, pageQuery, shortText } from './common.ts';
+import { cbsCode, email, id, isoDateTime, locale, pageQuery, searchText, shortText } from './common.ts';
 import { roleAssignment } from './auth.ts';
 
 export const roleAssignmentInput = z.strictObject({
@@ -26,7 +26,7 @@ export const user = z.object({
 export type User = z.infer<typeof user>;
 export const userList = z.object({ items: z.array(user), total: z.number().int() });
 export const userQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: searchText.optional(),
   role: z.enum(roles).optional(),
   status: z.enum(['invited', 'active', 'disabled']).optional(),
   ...pageQuery,

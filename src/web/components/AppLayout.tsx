@@ -21,6 +21,7 @@ import type { Me } from '../../shared/contracts/index.ts';
 import type { Role } from '../../shared/roles.ts';
 import { hasRole } from '../auth/me.ts';
 import { useLogout } from '../auth/useLogout.ts';
+import { DemoBanner, useDemoMode } from './DemoBanner.tsx';
 import { Loading } from './Feedback.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { SkipLink } from './SkipLink.tsx';
@@ -86,10 +87,14 @@ export function AppLayout({ me }: { me: Me }) {
     mainRef.current?.focus({ preventScroll: false });
   }, [location.pathname, close]);
 
+  const demo = useDemoMode();
   const setupOnly = me.sessionStage !== 'full';
   const allowed = setupOnly
     ? navItems.filter((item) => item.to === '/account/security')
-    : navItems.filter((item) => !item.roles || hasRole(me, ...item.roles));
+    : navItems.filter(
+        // The outbox exists only where messages are not really sent: in demo mode.
+        (item) => (!item.roles || hasRole(me, ...item.roles)) && (demo || item.to !== '/dev/outbox'),
+      );
   // Coaches start their day with the caseload: it comes first.
   const items = hasRole(me, 'coach')
     ? [...allowed.filter((i) => i.to === '/caseload'), ...allowed.filter((i) => i.to !== '/caseload')]
@@ -180,6 +185,7 @@ export function AppLayout({ me }: { me: Me }) {
 
         <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
           <Box maw={1200} mx="auto">
+            <DemoBanner />
             <Suspense fallback={<Loading />}>
               <Outlet />
             </Suspense>

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Anchor, AppShell, Box, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { DemoBanner } from './DemoBanner.tsx';
 import { Loading } from './Feedback.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { SkipLink } from './SkipLink.tsx';
@@ -23,6 +24,7 @@ export function PublicLayout() {
         </AppShell.Header>
         <AppShell.Main id="main" tabIndex={-1}>
           <Box maw={480} mx="auto" py={{ base: 'sm', sm: 'xl' }}>
+            <DemoBanner />
             <Suspense fallback={<Loading />}>
               <Outlet />
             </Suspense>

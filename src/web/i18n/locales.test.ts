@@ -18,7 +18,15 @@ const valueAt = (tree: Tree, path: string) =>
       tree,
     );
 
-const dutch = keysOf(load('nl'));
+/**
+ * i18next plural keys (`ended_one`, `ended_other`, and for Arabic also `_zero`, `_two`, `_few`, `_many`): each
+ * language has the forms its grammar needs, so keys are compared without the suffix.
+ */
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const baseKey = (key: string) => key.replace(pluralSuffix, '');
+const withoutPlurals = (keys: string[]) => [...new Set(keys.map(baseKey))];
+
+const dutch = withoutPlurals(keysOf(load('nl')));
 
 describe('translations', () => {
   it('there is a locale file for every supported language, and no others', () => {
@@ -27,7 +35,7 @@ describe('translations', () => {
   });
 
   it.each(locales.filter((l) => l !== 'nl'))('%s has exactly the keys of Dutch', (locale) => {
-    const keys = keysOf(load(locale));
+    const keys = withoutPlurals(keysOf(load(locale)));
     expect(
       dutch.filter((k) => !keys.includes(k)),
       'missing',
@@ -36,6 +44,17 @@ describe('translations', () => {
       keys.filter((k) => !dutch.includes(k)),
       'not in Dutch',
     ).toEqual([]);
+  });
+
+  it.each(locales)('%s has every plural form its language needs, and no others', (locale) => {
+    const keys = keysOf(load(locale));
+    const plurals = withoutPlurals(keys.filter((k) => pluralSuffix.test(k)));
+    expect(plurals.length, 'plural keys').toBeGreaterThan(0);
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const key of plurals) {
+      const forms = keys.filter((k) => baseKey(k) === key).map((k) => k.slice(key.length + 1));
+      expect(forms.sort(), key).toEqual([...categories].sort());
+    }
   });
 
   it.each(locales)('%s has no empty texts', (locale) => {

@@ -101,7 +101,7 @@ export default function AuditPage() {
       <PagedResults query={events} empty={t('audit.none')}>
         {(data) => (
           <>
-            <ScrollTable label={t('audit.title')} minWidth={860}>
+            <ScrollTable label={t('audit.title')} minWidth={980}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('audit.at')}</Table.Th>
@@ -109,6 +109,7 @@ export default function AuditPage() {
                   <Table.Th>{t('audit.action')}</Table.Th>
                   <Table.Th>{t('audit.entity')}</Table.Th>
                   <Table.Th>{t('audit.entityId')}</Table.Th>
+                  <Table.Th>{t('audit.ip')}</Table.Th>
                   <Table.Th>{t('audit.detail')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -123,6 +124,15 @@ export default function AuditPage() {
                       {e.entityId ? (
                         <Code className="break-anywhere" dir="ltr">
                           {e.entityId}
+                        </Code>
+                      ) : (
+                        '–'
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {e.ip ? (
+                        <Code className="break-anywhere" dir="ltr">
+                          {e.ip}
                         </Code>
                       ) : (
                         '–'

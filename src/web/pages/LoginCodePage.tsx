@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconShieldCheck } from '@tabler/icons-react';
@@ -12,7 +13,10 @@ import { applyServerError, fieldId, summaryItems, useFormFeedback } from '../com
 import { PageTitle } from '../components/PageTitle.tsx';
 import { safeNext } from '../errors.ts';
 
-/** Second step of a login: the six-digit code from the authenticator app. */
+/** A recovery code as shown once after setup: `k3f9q-27xmd` (the dash may be left out). */
+const recoveryCodePattern = /^[A-Za-z0-9]{5}-?[A-Za-z0-9]{5}$/;
+
+/** Second step of a login: the six-digit code from the authenticator app, or a recovery code when the phone is lost. */
 export default function LoginCodePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -22,12 +26,17 @@ export default function LoginCodePage() {
   const refreshMe = useRefreshMe();
   const logout = useLogout();
   const feedback = useFormFeedback();
+  const [recovery, setRecovery] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { code: '' },
     transformValues: (values) => ({ code: values.code.replace(/\s/g, '') }),
     validate: {
-      code: (value) => (/^\d{6}$/.test(value.replace(/\s/g, '')) ? null : t('validation.codeSixDigits')),
+      code: (value) => {
+        const code = value.replace(/\s/g, '');
+        if (recovery) return recoveryCodePattern.test(code) ? null : t('totp.recoveryInvalid');
+        return /^\d{6}$/.test(code) ? null : t('validation.codeSixDigits');
+      },
     },
   });
   const verify = useMutation({
@@ -40,7 +49,14 @@ export default function LoginCodePage() {
   if (me.data.sessionStage === 'full' && !verify.isPending) return <Navigate to={after ?? '/'} replace />;
   if (me.data.sessionStage === 'totp_setup') return <Navigate to="/account/security" replace />;
 
-  const label = t('totp.codeLabel');
+  const switchMode = () => {
+    setRecovery(!recovery);
+    form.reset();
+    feedback.setGeneral(null);
+    window.setTimeout(() => document.getElementById(fieldId('totp', 'code'))?.focus(), 0);
+  };
+
+  const label = recovery ? t('totp.recoveryLabel') : t('totp.codeLabel');
   const items = summaryItems('totp', form.errors, () => label, feedback.general);
   const submit = form.onSubmit(
     async ({ code }) => {
@@ -63,20 +79,41 @@ export default function LoginCodePage() {
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <Text>{t('totp.intro')}</Text>
+            <Text>{recovery ? t('totp.recoveryIntro') : t('totp.intro')}</Text>
+            {recovery && <Text size="sm">{t('totp.recoveryNoCodes')}</Text>}
             <ErrorSummary id={feedback.summaryId} items={items} />
-            <TextInput
-              id={fieldId('totp', 'code')}
-              name="code"
-              label={label}
-              description={t('totp.codeHelp')}
-              inputMode="numeric"
-              dir="ltr"
-              autoComplete="one-time-code"
-              maxLength={7}
-              required
-              {...form.getInputProps('code')}
-            />
+            {recovery ? (
+              <TextInput
+                key="recovery"
+                id={fieldId('totp', 'code')}
+                name="code"
+                label={label}
+                description={t('totp.recoveryHelp')}
+                inputMode="text"
+                dir="ltr"
+                autoComplete="off"
+                autoCapitalize="none"
+                autoCorrect="off"
+                spellCheck={false}
+                maxLength={13}
+                required
+                {...form.getInputProps('code')}
+              />
+            ) : (
+              <TextInput
+                key="app"
+                id={fieldId('totp', 'code')}
+                name="code"
+                label={label}
+                description={t('totp.codeHelp')}
+                inputMode="numeric"
+                dir="ltr"
+                autoComplete="one-time-code"
+                maxLength={7}
+                required
+                {...form.getInputProps('code')}
+              />
+            )}
             <Button
               type="submit"
               loading={verify.isPending}
@@ -84,6 +121,9 @@ export default function LoginCodePage() {
             >
               {t('totp.submit')}
             </Button>
+            <Anchor component="button" type="button" size="sm" onClick={switchMode}>
+              {recovery ? t('totp.useApp') : t('totp.useRecovery')}
+            </Anchor>
             <Anchor component="button" type="button" size="sm" onClick={() => void logout()}>
               {t('totp.startOver')}
             </Anchor>

@@ -7,6 +7,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { useMe, useRefreshMe } from '../auth/me.ts';
 import { pathAfterLogin, type LoginNext } from '../auth/paths.ts';
+import { useDemoMode } from '../components/DemoBanner.tsx';
 import { ErrorSummary, InfoMessage, Loading } from '../components/Feedback.tsx';
 import {
   applyServerError,
@@ -27,6 +28,7 @@ export default function LoginPage() {
   const me = useMe();
   const refreshMe = useRefreshMe();
   const feedback = useFormFeedback();
+  const demo = useDemoMode();
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
@@ -114,7 +116,7 @@ export default function LoginPage() {
           </Stack>
         </form>
       </Paper>
-      <InfoMessage title={t('login.demoTitle')}>{t('login.demoHint')}</InfoMessage>
+      {demo && <InfoMessage title={t('login.demoTitle')}>{t('login.demoHint')}</InfoMessage>}
     </Stack>
   );
 }

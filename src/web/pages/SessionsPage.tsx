@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDeviceDesktop, IconDeviceMobile } from '@tabler/icons-react';
+import { IconDeviceDesktop, IconDeviceMobile, IconLogout } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
@@ -17,31 +17,8 @@ type Session = {
   isCurrent: boolean;
 };
 
-/** A readable device name from a user-agent string: browser and system, nothing more. */
-function deviceName(userAgent: string | null, unknown: string) {
-  if (!userAgent) return unknown;
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /Firefox\//.test(userAgent)
-      ? 'Firefox'
-      : /Chrome\/|Chromium\//.test(userAgent)
-        ? 'Chrome'
-        : /Safari\//.test(userAgent)
-          ? 'Safari'
-          : null;
-  const system = /Android/.test(userAgent)
-    ? 'Android'
-    : /iPhone|iPad/.test(userAgent)
-      ? 'iOS'
-      : /Windows/.test(userAgent)
-        ? 'Windows'
-        : /Mac OS X/.test(userAgent)
-          ? 'macOS'
-          : /Linux/.test(userAgent)
-            ? 'Linux'
-            : null;
-  return [browser, system].filter(Boolean).join(' · ') || unknown;
-}
+/** The API names the device briefly ("Chrome · Android"); a phone or tablet system gets the phone icon. */
+const isMobile = (device: string | null) => !!device && /Android|iOS|iPadOS|iPhone|Mobile/i.test(device);
 
 /** Where the person is logged in; they can end sessions on other devices. */
 export default function SessionsPage() {
@@ -61,6 +38,18 @@ export default function SessionsPage() {
     },
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
   });
+  const endOthers = useMutation({
+    mutationFn: () => api<{ ended: number }>('/api/auth/sessions/end-others', { method: 'POST' }),
+    onSuccess: ({ ended }) => {
+      setMessage({
+        ok: true,
+        text: ended > 0 ? t('sessions.othersEnded', { count: ended }) : t('sessions.noOthers'),
+      });
+      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+    },
+    onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
+  });
+  const others = sessions.data?.items.filter((s) => !s.isCurrent).length ?? 0;
 
   return (
     <Stack gap="lg">
@@ -68,6 +57,21 @@ export default function SessionsPage() {
         <PageTitle title={t('sessions.title')} />
         <Text>{t('sessions.intro')}</Text>
       </Stack>
+      {others > 0 && (
+        <Button
+          variant="outline"
+          color="red.9"
+          leftSection={<IconLogout size={18} aria-hidden="true" className="rtl-flip" />}
+          loading={endOthers.isPending}
+          onClick={() => {
+            setMessage(null);
+            endOthers.mutate();
+          }}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('sessions.endOthers')}
+        </Button>
+      )}
       {message &&
         (message.ok ? (
           <SuccessMessage>{message.text}</SuccessMessage>
@@ -88,9 +92,8 @@ export default function SessionsPage() {
           style={{ listStyle: 'none', padding: 0 }}
         >
           {sessions.data.items.map((s) => {
-            const name = deviceName(s.userAgent, t('sessions.unknownDevice'));
-            const Icon =
-              s.userAgent && /Mobile|Android|iPhone/.test(s.userAgent) ? IconDeviceMobile : IconDeviceDesktop;
+            const name = s.userAgent ?? t('sessions.unknownDevice');
+            const Icon = isMobile(s.userAgent) ? IconDeviceMobile : IconDeviceDesktop;
             return (
               <Card key={s.id} withBorder radius="md" padding="md" component="li">
                 <Group justify="space-between" wrap="nowrap" mb="xs">
@@ -115,7 +118,10 @@ export default function SessionsPage() {
                     color="red.9"
                     aria-label={t('sessions.endNamed', { name, date: format.dateTime(s.lastSeenAt) })}
                     loading={end.isPending && end.variables === s.id}
-                    onClick={() => end.mutate(s.id)}
+                    onClick={() => {
+                      setMessage(null);
+                      end.mutate(s.id);
+                    }}
                   >
                     {t('sessions.end')}
                   </Button>

@@ -1,12 +1,35 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconHistory, IconMail, IconSearch, IconSend, IconUserPlus } from '@tabler/icons-react';
+import {
+  Anchor,
+  Button,
+  Group,
+  List,
+  Menu,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import {
+  IconChevronDown,
+  IconDeviceMobileOff,
+  IconHistory,
+  IconLogout,
+  IconMail,
+  IconSearch,
+  IconSend,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { roles } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
 import { UserStatusBadge } from '../../components/Badges.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { useDemoMode } from '../../components/DemoBanner.tsx';
 import { SuccessMessage, PagedResults } from '../../components/Feedback.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Pager } from '../../components/Pager.tsx';
@@ -21,11 +44,15 @@ import type { HomeProps } from '../HomePage.tsx';
 const pageSize = 50;
 const statuses = ['invited', 'active', 'disabled'] as const;
 
+/** The account actions that need a "are you sure?" first. */
+type AccountAction = { kind: 'endSessions' | 'resetSecondFactor'; user: UserRow };
+
 /** Administrators: everyone with an account, invitations, and links to the audit log and outbox. */
 export default function AdminHome({ me, roleSwitcher }: HomeProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
+  const demo = useDemoMode();
   const filters = useUrlFilters(['q', 'role', 'status'] as const);
   const [search, setSearch] = useDebouncedSearch(filters.values.q, (q) => filters.set({ q }));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -51,6 +78,35 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
         text: disabled
           ? t('admin.disabledDone', { name: user.displayName })
           : t('admin.enabledDone', { name: user.displayName }),
+      });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
+  });
+  // The action stays set while the dialog closes, so its text does not change during the fade.
+  const [pending, setPending] = useState<AccountAction | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const ask = (action: AccountAction) => {
+    setPending(action);
+    setConfirming(true);
+  };
+  // Both may first ask for the administrator's password again (the API client handles that).
+  const accountAction = useMutation({
+    mutationFn: ({ kind, user }: AccountAction): Promise<{ ended?: number; ok?: true }> =>
+      kind === 'endSessions'
+        ? api<{ ended: number }>(`/api/users/${user.id}/sessions/end`, { method: 'POST' })
+        : api<{ ok: true }>(`/api/users/${user.id}/second-factor/reset`, { method: 'POST' }),
+    onSuccess: (data, { kind, user }) => {
+      const name = user.displayName;
+      const ended = data.ended ?? 0;
+      setMessage({
+        ok: true,
+        text:
+          kind === 'resetSecondFactor'
+            ? t('admin.secondFactorResetDone', { name })
+            : ended > 0
+              ? t('admin.sessionsEndedDone', { name, count: ended })
+              : t('admin.noSessions', { name }),
       });
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
@@ -83,12 +139,14 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
               {t('nav.audit')}
             </Group>
           </Anchor>
-          <Anchor component={Link} to="/dev/outbox">
-            <Group gap={6} wrap="nowrap" component="span">
-              <IconMail size={18} aria-hidden="true" />
-              {t('nav.outbox')}
-            </Group>
-          </Anchor>
+          {demo && (
+            <Anchor component={Link} to="/dev/outbox">
+              <Group gap={6} wrap="nowrap" component="span">
+                <IconMail size={18} aria-hidden="true" />
+                {t('nav.outbox')}
+              </Group>
+            </Anchor>
+          )}
         </Group>
         {roleSwitcher}
       </Stack>
@@ -200,6 +258,41 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
                               {user.status === 'disabled' ? t('admin.enable') : t('admin.disable')}
                             </Button>
                           )}
+                          {user.id !== me.id && user.status !== 'invited' && (
+                            <Menu position="bottom-end" withinPortal>
+                              <Menu.Target>
+                                <Button
+                                  size="xs"
+                                  variant="default"
+                                  rightSection={<IconChevronDown size={14} aria-hidden="true" />}
+                                  aria-label={t('admin.moreFor', { name: user.displayName })}
+                                  loading={
+                                    accountAction.isPending && accountAction.variables?.user.id === user.id
+                                  }
+                                >
+                                  {t('admin.more')}
+                                </Button>
+                              </Menu.Target>
+                              <Menu.Dropdown>
+                                <Menu.Item
+                                  leftSection={
+                                    <IconLogout size={16} aria-hidden="true" className="rtl-flip" />
+                                  }
+                                  onClick={() => ask({ kind: 'endSessions', user })}
+                                >
+                                  {t('admin.endSessions')}
+                                </Menu.Item>
+                                {user.hasSecondFactor && (
+                                  <Menu.Item
+                                    leftSection={<IconDeviceMobileOff size={16} aria-hidden="true" />}
+                                    onClick={() => ask({ kind: 'resetSecondFactor', user })}
+                                  >
+                                    {t('admin.resetSecondFactor')}
+                                  </Menu.Item>
+                                )}
+                              </Menu.Dropdown>
+                            </Menu>
+                          )}
                           {user.status === 'invited' && (
                             <Button
                               size="xs"
@@ -228,6 +321,39 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
           )}
         </PagedResults>
       </Stack>
+
+      <ConfirmDialog
+        opened={confirming}
+        title={
+          pending?.kind === 'resetSecondFactor'
+            ? t('admin.resetSecondFactorTitle', { name: pending.user.displayName })
+            : t('admin.endSessionsTitle', { name: pending?.user.displayName ?? '' })
+        }
+        confirmLabel={
+          pending?.kind === 'resetSecondFactor' ? t('admin.resetSecondFactor') : t('admin.endSessions')
+        }
+        onConfirm={() => {
+          if (!pending) return;
+          // Closed first: the password dialog may follow.
+          setConfirming(false);
+          setMessage(null);
+          accountAction.mutate(pending);
+        }}
+        onCancel={() => setConfirming(false)}
+      >
+        {pending?.kind === 'resetSecondFactor' ? (
+          <Stack gap="xs">
+            <Text size="sm">{t('admin.resetSecondFactorWhen', { name: pending.user.displayName })}</Text>
+            <List size="sm" spacing={4}>
+              <List.Item>{t('admin.resetSecondFactorEffect1')}</List.Item>
+              <List.Item>{t('admin.resetSecondFactorEffect2')}</List.Item>
+              <List.Item>{t('admin.resetSecondFactorEffect3')}</List.Item>
+            </List>
+          </Stack>
+        ) : (
+          <Text size="sm">{t('admin.endSessionsText', { name: pending?.user.displayName ?? '' })}</Text>
+        )}
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,0 +1,42 @@
+import { Box, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { health } from '../../shared/contracts/index.ts';
+import { api } from '../api.ts';
+
+type Health = z.infer<typeof health>;
+
+/** Whether this server runs as a demo (demo data, logins with a published password). */
+export function useDemoMode() {
+  const query = useQuery({
+    queryKey: ['health'],
+    queryFn: () => api<Health>('/api/health'),
+    staleTime: Infinity,
+    retry: false,
+  });
+  return query.data?.mode === 'demo';
+}
+
+/**
+ * On every page of a demo: nobody should type in real data. It cannot be closed; on a phone it takes two or three
+ * short lines.
+ */
+export function DemoBanner() {
+  const { t } = useTranslation();
+  if (!useDemoMode()) return null;
+  return (
+    <Box
+      component="section"
+      aria-label={t('demo.label')}
+      className="demo-banner"
+      mb={{ base: 'sm', sm: 'md' }}
+    >
+      <IconAlertTriangle size={20} aria-hidden="true" className="demo-banner-icon" />
+      <Text fz={{ base: 'xs', sm: 'sm' }} lh={1.4}>
+        <strong>{t('demo.title')}</strong> {t('demo.text')}
+      </Text>
+    </Box>
+  );
+}
