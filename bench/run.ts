@@ -235,6 +235,7 @@ async function bench(database: Database, connectionNote: string) {
     ip: null,
     demoMode: true,
     secretBox: ephemeralSecretBox(),
+    jobs: { enqueue: async () => undefined },
   });
 
   const regional = await actorFor(database, 'regional@demo.opstap.nl');

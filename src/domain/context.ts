@@ -22,12 +22,42 @@ export type Actor = {
   reauthenticatedAt?: Date | null;
 };
 
-/** Sends e-mail and SMS. The dev default writes to the outbox only. */
+export type Message = { channel: 'email' | 'sms'; recipient: string; subject?: string; body: string };
+
+/**
+ * Sends e-mail and SMS, in the caller's transaction: the message goes out only if the change is committed.
+ * The dev default writes to the outbox only; a real sender also queues the delivery (a job).
+ */
 export type MessageSender = {
-  send(
+  send(ctx: Pick<Ctx, 'jobs' | 'secretBox'>, tx: Db, message: Message): Promise<void>;
+};
+
+/** Work to do later or outside the request: reminders, follow-ups, mail delivery. */
+export type JobQueue = {
+  /**
+   * Adds a job in the caller's transaction: it exists only if the change that caused it is committed.
+   * `key` makes the job unique: a second job with the same name and key is not added (idempotent enqueue).
+   */
+  enqueue(
     tx: Db,
-    message: { channel: 'email' | 'sms'; recipient: string; subject?: string; body: string },
+    name: string,
+    data: Record<string, unknown>,
+    options?: { startAfter?: Date; key?: string },
   ): Promise<void>;
+};
+
+/**
+ * A job a module offers: its name, what to do (with a context of its own: no actor, the app's clock and
+ * sender), and optionally when it recurs. Handlers must be idempotent: a retry, or a second instance, may run
+ * a job whose work partly happened.
+ */
+export type JobDefinition<T extends Record<string, unknown> = Record<string, unknown>> = {
+  name: string;
+  run(ctx: Ctx, data: T): Promise<void>;
+  /** A cron line in Europe/Amsterdam time, e.g. `0 7 * * *` for every day at 07:00. */
+  schedule?: string;
+  /** Tries after the first, with growing waits (default 5). */
+  retries?: number;
 };
 
 /** Everything a use case needs. Routes, scripts, jobs and tests build one the same way. */
@@ -45,6 +75,7 @@ export type Ctx = {
   demoMode: boolean;
   /** Encrypts second-factor secrets at rest. */
   secretBox: SecretBox;
+  jobs: JobQueue;
 };
 
 /** A failure the user can act on. The HTTP layer maps the code to a status and the web app translates it. */

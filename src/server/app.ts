@@ -14,11 +14,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { limits } from '../shared/limits.ts';
 import secureJson from 'secure-json-parse';
-import { DomainError, type MessageSender } from '../domain/context.ts';
+import { DomainError, type Ctx, type JobDefinition, type MessageSender } from '../domain/context.ts';
 import { outboxSender } from '../domain/notifications/index.ts';
 import type { Database } from './db/client.ts';
 import { accessPlugin, sessionCookieName, type Access } from './plugins/access.ts';
-import { afterResponsePlugin } from './plugins/after-response.ts';
+import { createJobs, type Jobs } from './jobs.ts';
+import { moduleJobs } from './modules.ts';
 import { ephemeralSecretBox, type SecretBox } from '../domain/access/index.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -50,7 +51,19 @@ export type AppOptions = {
   demoMode?: boolean;
   /** Encrypts second-factor secrets; default a random key for this process (tests). */
   secretBox?: SecretBox;
+  /** Jobs of the sender (mail delivery), besides the modules' own. */
+  senderJobs?: JobDefinition[];
+  /** Work on jobs in this process (main: yes; tests run them with `app.jobs.drain()`). */
+  worker?: boolean;
+  /** false when the database role may not create tables (the owner installed the job queue). */
+  installJobs?: boolean;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: Jobs;
+  }
+}
 
 /** Logs say which route was called, never with query strings (they can hold one-time tokens) or bodies. */
 const loggerDefaults = {
@@ -137,15 +150,38 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(cookie);
   const demoMode = options.demoMode ?? true;
+  const clock = options.clock ?? (() => new Date());
+  const sender = options.sender ?? outboxSender;
+  const secretBox = options.secretBox ?? ephemeralSecretBox();
+  const jobs = await createJobs(options.database, {
+    definitions: [...moduleJobs, ...(options.senderJobs ?? [])],
+    install: options.installJobs ?? true,
+    worker: options.worker ?? false,
+    ctxFor: (queue): Ctx => ({
+      db: options.database.db,
+      actor: null,
+      clock,
+      log: app.log,
+      requestId: null,
+      sender,
+      publicUrl: options.publicUrl,
+      ip: null,
+      demoMode,
+      secretBox,
+      jobs: queue,
+    }),
+  });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
   await app.register(accessPlugin, {
     db: options.database.db,
-    sender: options.sender ?? outboxSender,
+    sender,
     publicUrl: options.publicUrl,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     demoMode,
-    secretBox: options.secretBox ?? ephemeralSecretBox(),
+    secretBox,
+    jobs: jobs.queue,
   });
-  await app.register(afterResponsePlugin);
   registerErrorHandling(app, existsSync(`${webRoot}/index.html`), options.database.db);
   await app.register(swagger, {
     openapi: {

@@ -349,7 +349,7 @@ describe('invitations and password reset', () => {
     });
     expect(unknown.statusCode).toBe(200);
     expect(unknown.body).toBe(known.body);
-    await t.app.settle(); // the mail is sent after the answer
+    await t.app.jobs.drain(); // the mail is sent by a job
     expect(await lastMailTo('nobody@example.org')).toBeUndefined();
 
     const session = await t.loginAs('coach-real@example.org', 'a long enough passphrase');
@@ -373,7 +373,7 @@ describe('invitations and password reset', () => {
       headers: { origin },
       payload: { email: 'coach-real@example.org' },
     });
-    await t.app.settle();
+    await t.app.jobs.drain(); // the mail is sent by a job
     const token = tokenIn((await lastMailTo('coach-real@example.org'))!.body);
     t.clock.advance(61 * 60 * 1000);
     const late = await t.app.inject({

@@ -69,6 +69,7 @@ const genericValues: unknown[] = [
   '0123456789abcdef',
   '123456',
   'Abcdefghij_klmnopqrstuvwxyz-0123456789ABCDEF',
+  'access.password-reset',
   1,
   5,
   30,

@@ -7,7 +7,6 @@ import { buildApp } from './app.ts';
 import { createSender } from './senders.ts';
 import { loadSecretBox } from './secret-key.ts';
 import { migrateAsOwner } from './db/roles.ts';
-import { pruneThrottleCounters } from '../domain/access/index.ts';
 
 /** Starts Opstap: migrate, load reference (and on an embedded database, demo) data, serve. */
 async function main() {
@@ -21,21 +20,20 @@ async function main() {
   // Demo data (with its published password) only ever goes into an empty embedded database in demo mode.
   const demoLoaded = config.demoMode && !config.DATABASE_URL && (await loadDemoData(database.db));
 
+  const mail = createSender(config);
   const app = await buildApp({
     database,
     publicUrl: config.publicUrl,
-    sender: createSender(config),
+    sender: mail.sender,
+    senderJobs: mail.jobs,
+    worker: true,
+    installJobs: !config.DATABASE_OWNER_URL,
     trustProxy: config.TRUST_PROXY,
     logLevel: config.LOG_LEVEL,
     demoMode: config.demoMode,
     secretBox: loadSecretBox(config),
   });
-  const prune = setInterval(
-    () => void pruneThrottleCounters(database.db, new Date()).catch(() => undefined),
-    60 * 60_000,
-  ).unref();
   const close = async () => {
-    clearInterval(prune);
     await app.close();
     await database.close();
     process.exit(0);

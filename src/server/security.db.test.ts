@@ -13,7 +13,7 @@ import { region } from '../domain/organisation/index.ts';
 import { throttles } from '../shared/limits.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { createSender, withoutSecrets } from './senders.ts';
+import { createSender, deliverMail, withoutSecrets } from './senders.ts';
 import { createTestApp, demoEmail, origin } from './testing/test-app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -216,6 +216,62 @@ describe('the second factor cannot be skipped', () => {
   });
 });
 
+describe('roles that read participant files', () => {
+  it('given by an administrator, count only once a lead of that region (or a national lead) confirms', async () => {
+    const admin = await t.loginAs(demoEmail('admin'));
+    const [midden] = await t.db.select().from(region).where(eq(region.code, 'Midden'));
+    const [noord] = await t.db.select().from(region).where(eq(region.code, 'Noord'));
+    const invited = await inject('POST', '/api/users', admin, {
+      email: 'coach-pending@example.org',
+      displayName: 'Coach Pending',
+      roles: [{ role: 'coach', regionId: midden!.id }],
+    });
+    expect(invited.statusCode).toBe(201);
+    expect(invited.json().roles[0].confirmed).toBe(false);
+    const user = invited.json() as { id: string };
+    await t.db
+      .update(appUser)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(appUser.id, user.id));
+
+    // /api/auth/me answers before the second factor too: enough to see which roles count.
+    const before = cookieOf(await login('coach-pending@example.org', password));
+    const me = (await inject('GET', '/api/auth/me', before)).json() as { roles: unknown[] };
+    expect(me.roles).toEqual([]);
+
+    // A lead of another region does not see it; the lead of Midden does, and confirms.
+    const [other] = await t.db
+      .insert(appUser)
+      .values({ email: 'lead-noord@example.org', displayName: 'Lead Noord', isDemo: true })
+      .returning();
+    await t.db
+      .insert(roleAssignment)
+      .values(toRoleRows(other!.id, [{ role: 'regional_lead', regionId: noord!.id }]));
+    await t.db
+      .update(appUser)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(appUser.id, other!.id));
+    const noordLead = cookieOf(await login('lead-noord@example.org', password));
+    expect((await inject('GET', '/api/role-assignments/pending', noordLead)).json().items).toEqual([]);
+    const regional = await t.loginAs(demoEmail('regional'));
+    const pending = (await inject('GET', '/api/role-assignments/pending', regional)).json().items as {
+      id: string;
+      userId: string;
+    }[];
+    const mine = pending.find((p) => p.userId === user.id);
+    expect(mine).toBeDefined();
+    expect((await inject('POST', `/api/role-assignments/${mine!.id}/confirm`, noordLead)).statusCode).toBe(
+      404,
+    );
+    expect((await inject('POST', `/api/role-assignments/${mine!.id}/confirm`, regional)).statusCode).toBe(
+      200,
+    );
+    const after = (await inject('GET', '/api/auth/me', before)).json() as { roles: { role: string }[] };
+    expect(after.roles.map((r) => r.role)).toEqual(['coach']);
+    expect((await lastAudit('role_changed'))?.detail).toEqual({ confirmed: 'coach' });
+  });
+});
+
 describe('throttles', () => {
   it('25 parallel wrong passwords on one account get 5 password checks, the rest 429', async () => {
     const results = await Promise.all(
@@ -247,7 +303,7 @@ describe('throttles', () => {
         }),
       ),
     );
-    await t.app.settle();
+    await t.app.jobs.drain(); // the mail is sent by a job
     expect(new Set(answers.map((a) => `${a.statusCode} ${a.body}`))).toEqual(new Set(['200 {"ok":true}']));
     const mails = await t.db
       .select()
@@ -273,7 +329,7 @@ describe('throttles', () => {
       });
       expect(answer.statusCode).toBe(200);
       const took = performance.now() - start;
-      await t.app.settle(); // PGlite has one connection: let the mail go before the next request
+      await t.app.jobs.drain(); // the mail is sent by a job
       return took;
     };
     const known: number[] = [];
@@ -282,7 +338,7 @@ describe('throttles', () => {
       known.push(await time(demoEmail(name), i));
       unknown.push(await time(`nobody-${i}@example.org`, i));
     }
-    await t.app.settle();
+    await t.app.jobs.drain(); // the mail is sent by a job
     await t.db.execute(sql`drop trigger slow_mail on outbox_message`);
     // The mails were sent, after the answers.
     const sent = await t.db
@@ -417,21 +473,45 @@ describe('production mode', () => {
     await app.close();
   });
 
-  it('the stored copy of a delivered mail holds no live link', async () => {
-    const delivered: { text: string }[] = [];
-    const sender = createSender(
+  it('a mail is delivered by a job; the stored copy holds no live link, the job only a sealed one', async () => {
+    const delivered: { to: string; text: string }[] = [];
+    const mail = createSender(
       { MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://mail.example.org', MAIL_FROM: 'x@example.org' },
-      async () => ({ sendMail: async (m: object) => delivered.push(m as { text: string }) }),
+      async () => ({ sendMail: async (m: object) => delivered.push(m as { to: string; text: string }) }),
     );
-    const body = 'Kies uw wachtwoord: https://opstap.example.org/reset-password?token=abcDEF123_-x&lang=nl';
-    await sender.send(t.db, { channel: 'email', recipient: 'copy@example.org', subject: 's', body });
-    expect(delivered[0]!.text).toContain('token=abcDEF123_-x');
+    const app = await buildApp({
+      database: t.database,
+      publicUrl: origin,
+      sender: mail.sender,
+      senderJobs: mail.jobs,
+      clock: t.clock.now,
+      logLevel: false,
+      webRoot: '/nonexistent',
+    });
+    const email = demoEmail('municipality');
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email },
+      remoteAddress: '10.7.7.7',
+    });
+    await app.jobs.drain(['access.password-reset']);
+    expect(delivered).toHaveLength(0); // the request and the lookup never wait for the mail server
+    const queued = await t.database.executeSql(`select data from pgboss.job where name = '${deliverMail}'`);
+    expect(JSON.stringify(queued.rows)).not.toMatch(/token=[A-Za-z0-9_-]{20}/);
+    await app.jobs.drain();
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]!.text).toMatch(/token=[A-Za-z0-9_-]{20,}/);
     const [copy] = await t.db
       .select()
       .from(outboxMessage)
-      .where(eq(outboxMessage.recipient, 'copy@example.org'));
-    expect(copy!.body).not.toContain('abcDEF123');
-    expect(copy!.body).toBe(withoutSecrets(body));
+      .where(eq(outboxMessage.recipient, email))
+      .orderBy(desc(outboxMessage.id))
+      .limit(1);
+    expect(copy!.body).not.toMatch(/token=[A-Za-z0-9_-]{20}/);
+    expect(copy!.body).toBe(withoutSecrets(delivered[0]!.text));
+    expect(copy!.sentAt).not.toBeNull();
+    await app.close();
   });
 });
 

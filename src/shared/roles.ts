@@ -50,3 +50,24 @@ export const roleScope: Record<Role, 'none' | 'region' | 'municipality' | 'emplo
   evaluator: 'none',
   administrator: 'none',
 };
+
+/**
+ * Roles that read participant files. An administrator alone cannot give them: a lead confirms first
+ * (Opstap's rule, so one administrator account cannot open every file).
+ */
+export const rolesNeedingConfirmation: readonly Role[] = [
+  'coach',
+  'trainer',
+  'regional_lead',
+  'national_lead',
+  'municipality_staff',
+];
+
+/** Who confirms a role: a regional lead of the same region (for roles inside one region), or a national lead. */
+export const confirmedBy: Partial<Record<Role, readonly Role[]>> = {
+  coach: ['regional_lead', 'national_lead'],
+  trainer: ['regional_lead', 'national_lead'],
+  municipality_staff: ['regional_lead', 'national_lead'],
+  regional_lead: ['national_lead'],
+  national_lead: ['national_lead'],
+};

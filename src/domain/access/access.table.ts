@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -58,6 +59,12 @@ export const roleAssignment = pgTable(
     municipalityCode: text().references(() => municipality.code),
     municipalFunction: municipalFunctionEnum(),
     employerId: uuid().references(() => employer.id),
+    /**
+     * A role that reads participant files, given by an administrator, counts only once a lead confirmed it (a
+     * coach by the regional lead of that region, a lead by a national lead). Null: waiting for confirmation.
+     */
+    confirmedAt: timestamp({ withTimezone: true }).defaultNow(),
+    confirmedBy: uuid().references((): AnyPgColumn => appUser.id),
   },
   (t) => [
     index('role_assignment_user_idx').on(t.userId),

@@ -31,3 +31,5 @@ export { hashPassword, checkPasswordPolicy } from './passwords.ts';
 export { createSecretBox, ephemeralSecretBox, parseKey, type SecretBox } from './secret-box.ts';
 export { countAttempt, throttleKey, throttled, pruneThrottleCounters } from './throttle.ts';
 export * from './access.table.ts';
+export { accessJobs } from './jobs.ts';
+export { findRolesToConfirm, confirmRole } from './role-confirmation.ts';

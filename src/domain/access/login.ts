@@ -158,7 +158,8 @@ export async function getMe(ctx: Ctx, stage: SessionStage) {
   const actor = requireActor(ctx);
   const [user] = await ctx.db.select().from(appUser).where(eq(appUser.id, actor.userId));
   if (!user) throw new DomainError('auth.unauthenticated');
-  const roles = (await findRolesOf(ctx.db, [user.id])).get(user.id) ?? [];
+  const allRoles = (await findRolesOf(ctx.db, [user.id])).get(user.id) ?? [];
+  const roles = allRoles.filter((r) => r.confirmed);
   return {
     id: user.id,
     email: user.email,
@@ -166,7 +167,7 @@ export async function getMe(ctx: Ctx, stage: SessionStage) {
     preferredLanguage: user.preferredLanguage,
     roles,
     hasSecondFactor: !!user.totpEnabledAt,
-    needsSecondFactor: stageAtLogin(ctx, { ...user, totpEnabledAt: null }, roles) !== 'full',
+    needsSecondFactor: stageAtLogin(ctx, { ...user, totpEnabledAt: null }, allRoles) !== 'full',
     isDemo: user.isDemo,
     sessionStage: stage,
   };

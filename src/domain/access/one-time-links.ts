@@ -33,7 +33,7 @@ export async function sendOneTimeLink(ctx: Ctx, tx: Db, user: typeof appUser.$in
   });
   const link = `${ctx.publicUrl}${pagePath[kind]}?token=${token}&lang=${user.preferredLanguage}`;
   const mail = templates[kind][user.preferredLanguage]({ name: user.displayName, link, hours });
-  await ctx.sender.send(tx, { channel: 'email', recipient: user.email, ...mail });
+  await ctx.sender.send(ctx, tx, { channel: 'email', recipient: user.email, ...mail });
   return token;
 }
 

@@ -18,6 +18,7 @@ export async function findRolesOf(db: Db, userIds: string[]) {
       municipalFunction: roleAssignment.municipalFunction,
       employerId: roleAssignment.employerId,
       employerName: employer.name,
+      confirmedAt: roleAssignment.confirmedAt,
     })
     .from(roleAssignment)
     .leftJoin(region, eq(region.id, roleAssignment.regionId))
@@ -26,7 +27,8 @@ export async function findRolesOf(db: Db, userIds: string[]) {
     .where(inArray(roleAssignment.userId, userIds))
     .orderBy(roleAssignment.role);
   const byUser = new Map<string, RoleWithNames[]>();
-  for (const { userId, ...role } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), role]);
+  for (const { userId, confirmedAt, ...role } of rows)
+    byUser.set(userId, [...(byUser.get(userId) ?? []), { ...role, confirmed: confirmedAt !== null }]);
   return byUser;
 }
 
@@ -39,4 +41,6 @@ export type RoleWithNames = {
   municipalFunction: (typeof roleAssignment.$inferSelect)['municipalFunction'];
   employerId: string | null;
   employerName: string | null;
+  /** False while the role waits for a lead's confirmation. */
+  confirmed: boolean;
 };

@@ -221,7 +221,7 @@ async function notify(ctx: Ctx, tx: Db, user: User, kind: 'secondFactorChanged' 
     name: user.displayName,
     link: `${ctx.publicUrl}/security`,
   });
-  await ctx.sender.send(tx, { channel: 'email', recipient: user.email, ...mail });
+  await ctx.sender.send(ctx, tx, { channel: 'email', recipient: user.email, ...mail });
 }
 
 /** For tests and the demo: the code an authenticator app would show at a moment. */

@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, like, ne } from 'drizzle-orm';
 import Bowser from 'bowser';
 import { secondFactorRoles, sensitiveRoles } from '../../shared/roles.ts';
 import { reauthenticationSeconds, sessionTimeouts } from '../../shared/limits.ts';
@@ -97,7 +97,8 @@ export async function resolveSession(
       employerId: roleAssignment.employerId,
     })
     .from(roleAssignment)
-    .where(eq(roleAssignment.userId, row.session.userId));
+    // A role waiting for a lead's confirmation gives no access yet.
+    .where(and(eq(roleAssignment.userId, row.session.userId), isNotNull(roleAssignment.confirmedAt)));
   return {
     actor: {
       userId: row.session.userId,

@@ -1,4 +1,4 @@
-import { and, count, eq, exists, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   invitationCreate,
@@ -15,13 +15,18 @@ import { audit } from './audit.ts';
 import { sendOneTimeLink } from './one-time-links.ts';
 import { findRolesOf } from './roles.queries.ts';
 import { endSessionsOfUser, requireRecentReauthentication } from './sessions.ts';
-import { templates } from '../notifications/index.ts';
+import { municipality } from '../organisation/organisation.table.ts';
+import { givenRoleCountsAtOnce, notifyConfirmers } from './role-confirmation.ts';
 
 const statusOf = (u: typeof appUser.$inferSelect): 'disabled' | 'active' | 'invited' =>
   u.disabledAt ? 'disabled' : u.passwordHash ? 'active' : 'invited';
 
 /** Each role carries exactly the scope it needs: a coach a region, municipality staff a municipality, and so on. */
-export function toRoleRows(userId: string, inputs: RoleAssignmentInput[]) {
+export function toRoleRows(
+  userId: string,
+  inputs: RoleAssignmentInput[],
+  waitsForConfirmation: (role: RoleAssignmentInput['role']) => boolean = () => false,
+) {
   return inputs.map((input, index) => {
     const scope = roleScope[input.role];
     const field = `roles.${index}`;
@@ -37,8 +42,30 @@ export function toRoleRows(userId: string, inputs: RoleAssignmentInput[]) {
       municipalityCode: scope === 'municipality' ? input.municipalityCode! : null,
       municipalFunction: scope === 'municipality' ? input.municipalFunction! : null,
       employerId: scope === 'employer' ? input.employerId! : null,
+      ...(waitsForConfirmation(input.role) ? { confirmedAt: null } : {}),
     };
   });
+}
+
+/** Roles an administrator gives that read participant files wait for a lead's confirmation. */
+const waitsFor = (ctx: Ctx) => (role: RoleAssignmentInput['role']) =>
+  !givenRoleCountsAtOnce(requireActor(ctx), role);
+
+/** The regions of role inputs (directly, or through their municipality), for telling the right leads. */
+async function regionsOf(tx: Db, inputs: RoleAssignmentInput[]) {
+  const codes = inputs.map((r) => r.municipalityCode).filter((c): c is string => !!c);
+  const viaMunicipality = codes.length
+    ? await tx
+        .select({ regionId: municipality.regionId })
+        .from(municipality)
+        .where(inArray(municipality.code, codes))
+    : [];
+  return [
+    ...new Set([
+      ...inputs.map((r) => r.regionId).filter((r): r is string => !!r),
+      ...viaMunicipality.map((m) => m.regionId).filter((r): r is string => !!r),
+    ]),
+  ];
 }
 
 async function toUser(db: Db, users: (typeof appUser.$inferSelect)[]) {
@@ -101,7 +128,9 @@ export async function createInvitedUser(ctx: Ctx, tx: Db, input: z.infer<typeof 
       preferredLanguage: input.preferredLanguage,
     })
     .returning();
-  await tx.insert(roleAssignment).values(toRoleRows(user!.id, input.roles));
+  const rows = toRoleRows(user!.id, input.roles, waitsFor(ctx));
+  await tx.insert(roleAssignment).values(rows);
+  if (rows.some((r) => 'confirmedAt' in r)) await notifyConfirmers(ctx, tx, await regionsOf(tx, input.roles));
   await sendOneTimeLink(ctx, tx, user!, 'invitation');
   await audit(ctx, tx, {
     action: 'create',
@@ -147,10 +176,7 @@ export async function updateUser(ctx: Ctx, userId: string, input: z.infer<typeof
     const [existing] = await tx.select().from(appUser).where(eq(appUser.id, userId));
     if (!existing) throw new DomainError('resource.not_found');
     const rolesBefore = input.roles
-      ? await tx
-          .select({ role: roleAssignment.role })
-          .from(roleAssignment)
-          .where(eq(roleAssignment.userId, userId))
+      ? await tx.select().from(roleAssignment).where(eq(roleAssignment.userId, userId))
       : [];
     const now = ctx.clock();
     const changes: Partial<typeof appUser.$inferInsert> = {};
@@ -161,8 +187,22 @@ export async function updateUser(ctx: Ctx, userId: string, input: z.infer<typeof
       ? await tx.update(appUser).set(changes).where(eq(appUser.id, userId)).returning()
       : [existing];
     if (input.roles) {
+      // A role that was confirmed before stays confirmed; a new one may wait for a lead.
+      const sameAs = (a: Omit<typeof roleAssignment.$inferInsert, 'id'>) =>
+        rolesBefore.find(
+          (b) =>
+            b.confirmedAt &&
+            b.role === a.role &&
+            b.regionId === a.regionId &&
+            b.municipalityCode === a.municipalityCode &&
+            b.employerId === a.employerId,
+        );
+      const rows = toRoleRows(userId, input.roles, waitsFor(ctx)).map((row) => {
+        const before = sameAs(row);
+        return before ? { ...row, confirmedAt: before.confirmedAt, confirmedBy: before.confirmedBy } : row;
+      });
       await tx.delete(roleAssignment).where(eq(roleAssignment.userId, userId));
-      await tx.insert(roleAssignment).values(toRoleRows(userId, input.roles));
+      await tx.insert(roleAssignment).values(rows);
     }
     if (input.disabled || input.roles) await endSessionsOfUser(tx, userId, now);
     await audit(ctx, tx, {
@@ -178,25 +218,10 @@ export async function updateUser(ctx: Ctx, userId: string, input: z.infer<typeof
         entityId: userId,
         detail: { from: rolesBefore.map((r) => r.role), to: input.roles.map((r) => r.role) },
       });
-      await notifyNationalLeads(ctx, tx);
+      await notifyConfirmers(ctx, tx, await regionsOf(tx, input.roles));
     }
     return (await toUser(tx, [user!]))[0]!;
   });
-}
-
-async function notifyNationalLeads(ctx: Ctx, tx: Db) {
-  const leads = await tx
-    .select({ email: appUser.email, displayName: appUser.displayName, language: appUser.preferredLanguage })
-    .from(appUser)
-    .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
-    .where(and(eq(roleAssignment.role, 'national_lead'), isNull(appUser.disabledAt)));
-  for (const lead of leads) {
-    const mail = templates.rolesChanged[lead.language]({
-      name: lead.displayName,
-      link: `${ctx.publicUrl}/audit`,
-    });
-    await ctx.sender.send(tx, { channel: 'email', recipient: lead.email, ...mail });
-  }
 }
 
 /** An administrator ends every session of a user without disabling the account. */

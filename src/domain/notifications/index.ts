@@ -1,2 +1,2 @@
-export { outboxSender, findOutboxMessages } from './outbox.ts';
+export { outboxSender, findOutboxMessages, storeInOutbox, markDelivered, isDelivered } from './outbox.ts';
 export { templates } from './messages.ts';

@@ -16,6 +16,8 @@ export type Database = {
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** Plain SQL with `$1` parameters (or several statements without), for the job queue's own queries. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -41,6 +43,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    executeSql: async (text, values) =>
+      values?.length ? client.query(text, values) : ((await client.exec(text)).at(-1) ?? { rows: [] }),
     // PGlite has one connection, so nobody else can migrate at the same time. Drizzle runs all pending
     // migrations in one transaction: a failing one leaves the database as it was.
     migrate: () => migratePglite(drizzlePglite(client, options), { migrationsFolder }),
@@ -70,6 +74,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   return {
     db,
     kind: 'postgres',
+    executeSql: (text, values) => pool.query(text, values),
     async migrate() {
       // Several instances may start at once: an advisory lock lets one migrate while the others wait.
       const lock = await pool.connect();

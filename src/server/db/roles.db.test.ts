@@ -1,3 +1,5 @@
+import { createJobs } from '../jobs.ts';
+import { moduleJobs } from '../modules.ts';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -97,6 +99,23 @@ if (!serverUrl) {
       expect(rows).toEqual([{ entity_id: 'u1' }]);
       expect(await verifyAuditChain(app.db, { chainMayEnd: true })).toMatchObject({ ok: true, unchained: 1 });
       expect(await appRoleCanChangeAudit(app.db)).toEqual({ role, canChange: false });
+    });
+
+    it('lets the app role add and work jobs in the queue the owner installed', async () => {
+      const jobs = await createJobs(app, {
+        definitions: moduleJobs,
+        install: false,
+        ctxFor: () => ({}) as never,
+      });
+      await jobs.queue.enqueue(app.db, 'access.password-reset', { email: 'nobody@example.org', ip: null });
+      expect(
+        (
+          await app.executeSql(
+            `select count(*)::int as n from pgboss.job where name = 'access.password-reset'`,
+          )
+        ).rows,
+      ).toEqual([{ n: 1 }]);
+      await jobs.stop();
     });
 
     it('refuses the app role any change to the audit log, and switching its protection off', async () => {

@@ -1,3 +1,6 @@
+import { installJobQueue } from '../jobs.ts';
+import { moduleJobs } from '../modules.ts';
+import { createSender } from '../senders.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../domain/db.ts';
 import { openPostgres, type Database } from './client.ts';
@@ -44,6 +47,11 @@ export async function grantAppRole(owner: Database, appRole: string): Promise<st
         sql`select exists (select from pg_namespace where nspname = 'drizzle') as "hasDrizzle"`,
       ),
     ) as [{ hasDrizzle: boolean }];
+    const [{ hasJobQueue }] = rowsOf<{ hasJobQueue: boolean }>(
+      await tx.execute(
+        sql`select exists (select from pg_namespace where nspname = 'pgboss') as "hasJobQueue"`,
+      ),
+    ) as [{ hasJobQueue: boolean }];
     const app = ident(appRole);
     const statements = [
       // Start from nothing, so rights granted by hand earlier (UPDATE on audit_event, TRUNCATE) do not stay.
@@ -62,6 +70,15 @@ export async function grantAppRole(owner: Database, appRole: string): Promise<st
         ? [
             sql`grant usage on schema drizzle to ${app}`,
             sql`grant select on all tables in schema drizzle to ${app}`,
+          ]
+        : []),
+      // The job queue (pg-boss) works in its own schema: the app adds, takes and completes jobs there.
+      ...(hasJobQueue
+        ? [
+            sql`grant usage on schema pgboss to ${app}`,
+            sql`grant select, insert, update, delete on all tables in schema pgboss to ${app}`,
+            sql`grant usage, select on all sequences in schema pgboss to ${app}`,
+            sql`grant execute on all functions in schema pgboss to ${app}`,
           ]
         : []),
     ];
@@ -155,6 +172,9 @@ export async function migrateAsOwner(config: {
   }
   try {
     await owner.migrate();
+    // Every queue, whatever the mail setting now, so switching to SMTP later needs no owner.
+    const smtpJobs = createSender({ MAIL_TRANSPORT: 'smtp', SMTP_URL: undefined, MAIL_FROM: '' }).jobs;
+    await installJobQueue(owner, [...moduleJobs, ...smtpJobs]);
     return ['Migrated with the owner role in DATABASE_OWNER_URL.', ...(await grantAppRole(owner, appRole))];
   } finally {
     await owner.close();

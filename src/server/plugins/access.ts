@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../shared/roles.ts';
-import { DomainError, type Actor, type Ctx, type MessageSender } from '../../domain/context.ts';
+import {
+  DomainError,
+  type Actor,
+  type Ctx,
+  type JobQueue,
+  type MessageSender,
+} from '../../domain/context.ts';
 import {
   audit,
   countAttempt,
@@ -16,7 +22,7 @@ import type { Db } from '../../domain/db.ts';
 
 /** What participant or organisation data a route may touch; listed in the access snapshot and the API docs. */
 export type DataTouched =
-  'none' | 'own-account' | 'organisation' | 'users' | 'audit-log' | 'outbox' | 'participant';
+  'none' | 'own-account' | 'organisation' | 'users' | 'audit-log' | 'outbox' | 'jobs' | 'participant';
 
 /**
  * Every route declares who may call it. There is no default: a route without `access` stops the app at start.
@@ -67,6 +73,7 @@ export type AccessOptions = {
   clock: () => Date;
   demoMode: boolean;
   secretBox: SecretBox;
+  jobs: JobQueue;
 };
 
 export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts) => {
@@ -111,6 +118,7 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
       ip: request.ip,
       demoMode: opts.demoMode,
       secretBox: opts.secretBox,
+      jobs: opts.jobs,
     };
 
     // A cookie is sent along by the browser even from another site; writes must come from our own pages.

@@ -24,6 +24,21 @@ export const systemRoutes =
       },
     });
 
+    app.get('/api/jobs/failed', {
+      config: { access: { roles: ['administrator'], data: 'jobs' } },
+      schema: { tags: ['system'], response: { 200: c.failedJobList } },
+      handler: async () => ({ items: await app.jobs.findFailed() }),
+    });
+
+    app.post('/api/jobs/:name/:id/retry', {
+      config: { access: { roles: ['administrator'], data: 'jobs' } },
+      schema: { tags: ['system'], params: c.jobParams, response: { 200: c.ok } },
+      handler: async (request) => {
+        await app.jobs.retry(request.params.name, request.params.id);
+        return { ok: true as const };
+      },
+    });
+
     // Only where messages are not really sent: there the outbox is the only way to read them.
     if (withOutbox)
       app.get('/api/outbox', {

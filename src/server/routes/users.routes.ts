@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../shared/contracts/index.ts';
 import {
+  confirmRole,
   endSessionsOf,
   findAuditEvents,
   findEmployers,
+  findRolesToConfirm,
   findUsers,
   inviteUser,
   resendInvitation,
@@ -52,6 +54,21 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['users'], params: c.idParams, response: { 200: c.ok, ...errors } },
     handler: async (request) => {
       await resetSecondFactor(request.ctx, request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  app.get('/api/role-assignments/pending', {
+    config: { access: { roles: ['regional_lead', 'national_lead'], data: 'users' } },
+    schema: { tags: ['users'], response: { 200: c.roleToConfirmList } },
+    handler: async (request) => ({ items: await findRolesToConfirm(request.ctx) }),
+  });
+
+  app.post('/api/role-assignments/:id/confirm', {
+    config: { access: { roles: ['regional_lead', 'national_lead'], data: 'users' } },
+    schema: { tags: ['users'], params: c.idParams, response: { 200: c.ok, ...errors } },
+    handler: async (request) => {
+      await confirmRole(request.ctx, request.params.id);
       return { ok: true as const };
     },
   });

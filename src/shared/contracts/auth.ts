@@ -58,6 +58,8 @@ export const roleAssignment = z.object({
   municipalFunction: z.enum(municipalFunctions).nullable(),
   employerId: id.nullable(),
   employerName: z.string().nullable(),
+  /** False while the role waits for a lead's confirmation (it gives no access until then). */
+  confirmed: z.boolean(),
 });
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 

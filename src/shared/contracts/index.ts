@@ -7,3 +7,4 @@ export * from './outbox.ts';
 export * from './health.ts';
 export * from './participants.ts';
 export * from './trajectories.ts';
+export * from './jobs.ts';

@@ -49,3 +49,15 @@ export const employer = z.object({ id, name: z.string(), kvkNumber: z.string().n
 export const employerList = z.object({ items: z.array(employer) });
 
 export const userSearchLimit = limits.pageSize;
+
+/** A role an administrator gave that waits for a lead's confirmation. */
+export const roleToConfirm = z.object({
+  id,
+  userId: id,
+  displayName: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+  regionId: id.nullable(),
+  municipalityCode: z.string().nullable(),
+});
+export const roleToConfirmList = z.object({ items: z.array(roleToConfirm) });

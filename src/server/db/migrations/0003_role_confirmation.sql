@@ -1,0 +1,3 @@
+ALTER TABLE "role_assignment" ADD COLUMN "confirmed_at" timestamp with time zone DEFAULT now();--> statement-breakpoint
+ALTER TABLE "role_assignment" ADD COLUMN "confirmed_by" uuid;--> statement-breakpoint
+ALTER TABLE "role_assignment" ADD CONSTRAINT "role_assignment_confirmed_by_app_user_id_fk" FOREIGN KEY ("confirmed_by") REFERENCES "public"."app_user"("id") ON DELETE no action ON UPDATE no action;
