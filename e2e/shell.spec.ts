@@ -119,7 +119,8 @@ describe.each([
   ['nl', desktop],
   ['ar', desktop],
 ] as const)('every page in %s at %o', (lang, viewport) => {
-  it.each(pages)('pages of %s pass axe and fit the screen', async (login, paths) => {
+  // Up to seven pages with axe each (the administrator's): room for a busy machine.
+  it.each(pages)('pages of %s pass axe and fit the screen', { timeout: 120_000 }, async (login, paths) => {
     const page = await openPage(browser, viewport);
     if (login) await logIn(page, `${login}@demo.opstap.nl`, lang);
     for (const path of paths) {

@@ -52,6 +52,32 @@ describe('route access', () => {
     await database.dispose();
   });
 
+  it('outside /api only the files of the built web app are public; any other route must declare its access', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const webRoot = mkdtempSync(`${tmpdir()}/opstap-web-`);
+    mkdirSync(`${webRoot}/assets`);
+    writeFileSync(`${webRoot}/index.html`, '<!doctype html><title>Opstap</title>');
+    writeFileSync(`${webRoot}/assets/app-1234.js`, 'console.log(1)');
+    const { buildApp } = await import('./app.ts');
+    const app = await buildApp({
+      database: t.database,
+      publicUrl: 'http://x.test',
+      logLevel: false,
+      webRoot,
+    });
+    expect(() => app.get('/reports/participants.csv', () => 'x')).toThrow(/does not declare its access/);
+    await app.ready();
+    const files = app.accessTable.filter((r) => !r.url.startsWith('/api'));
+    expect(files.map((r) => [r.url, r.access])).toEqual(
+      expect.arrayContaining([['/assets/app-1234.js', { public: 'a file of the web app' }]]),
+    );
+    // A page of the single-page app is index.html; an unknown file is not served from anywhere else.
+    expect((await app.inject({ method: 'GET', url: '/caseload' })).headers['content-type']).toMatch(/html/);
+    expect((await app.inject({ method: 'GET', url: '/assets/app-1234.js' })).body).toBe('console.log(1)');
+    await app.close();
+  });
+
   it('asks for a login on protected routes', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/partnerships' });
     expect(response.statusCode).toBe(401);

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
@@ -102,6 +103,16 @@ function parseJsonBody(
   }
 }
 
+/** The web app's files as URL paths (`/assets/x.js`), or none when it is not built. */
+function filesOf(root: string): Set<string> {
+  if (!existsSync(root)) return new Set();
+  return new Set(
+    (readdirSync(root, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${relative(root, join(entry.parentPath, entry.name)).split(sep).join('/')}`),
+  );
+}
+
 /** Builds the whole app without listening, so tests call it with `inject` and a real database. */
 export async function buildApp(options: AppOptions) {
   const webRoot = options.webRoot ?? defaultWebRoot;
@@ -181,6 +192,7 @@ export async function buildApp(options: AppOptions) {
     demoMode,
     secretBox,
     jobs: jobs.queue,
+    webFiles: filesOf(webRoot),
   });
   registerErrorHandling(app, existsSync(`${webRoot}/index.html`), options.database.db);
   await app.register(swagger, {

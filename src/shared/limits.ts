@@ -45,3 +45,15 @@ export const maxLoginDelayMs = 8_000;
 export const reauthenticationSeconds = 5 * 60;
 
 export const recoveryCodeCount = 10;
+
+/** The caseload's attention rules: Opstap's settings, not from the report. */
+export const caseloadRules = {
+  /** Open questions from the participant this recent are listed. */
+  questionDays: 14,
+  /** A trajectory that ends within this many days needs attention. */
+  endingSoonDays: 30,
+  /** No contact for longer than this counts as "no contact". */
+  noContactDays: 14,
+  /** At most this many open trajectories are read for one caseload page. */
+  maxRows: 2000,
+} as const;

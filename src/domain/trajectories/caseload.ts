@@ -1,3 +1,4 @@
+import { caseloadRules } from '../../shared/limits.ts';
 import { aliasedTable, and, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { caseloadQuery, todayItem } from '../../shared/contracts/trajectories.ts';
@@ -115,7 +116,7 @@ export async function getCaseload(ctx: Ctx, query: Query) {
           query.status ? eq(trajectory.status, query.status) : inArray(trajectory.status, [...openStatuses]),
         ),
       )
-      .limit(2000);
+      .limit(caseloadRules.maxRows);
     const ids = rows.map((r) => r.trajectory.id);
     const plans = await planStates(tx, ids);
     const [contacts, meetingsToday, followUps, questions] = ids.length
@@ -146,7 +147,10 @@ export async function getCaseload(ctx: Ctx, query: Query) {
               and(
                 inArray(note.trajectoryId, ids),
                 eq(note.isQuestion, true),
-                gte(note.createdAt, new Date(ctx.clock().getTime() - 14 * 86_400_000)),
+                gte(
+                  note.createdAt,
+                  new Date(ctx.clock().getTime() - caseloadRules.questionDays * 86_400_000),
+                ),
               ),
             ),
         ])
@@ -162,7 +166,10 @@ export async function getCaseload(ctx: Ctx, query: Query) {
       const overdue = openSteps.filter((s) => s.dueOn && s.dueOn < now);
       const last = lastContact.get(t.id) ?? null;
       const isWaiting = !!latest && plans.agreed.get(t.id) !== latest.version;
-      const isEndingSoon = t.status === 'active' && !!t.plannedEndOn && t.plannedEndOn <= addDays(now, 30);
+      const isEndingSoon =
+        t.status === 'active' &&
+        !!t.plannedEndOn &&
+        t.plannedEndOn <= addDays(now, caseloadRules.endingSoonDays);
       const person = { participantId: t.participantId, name };
       for (const s of overdue) todayList.push({ ...person, reason: 'step_overdue', detail: s.text });
       for (const s of openSteps.filter((s) => s.dueOn === now))
@@ -204,7 +211,7 @@ export async function getCaseload(ctx: Ctx, query: Query) {
           : query.filter === 'ending_soon'
             ? i.isEndingSoon
             : query.filter === 'no_contact_14d'
-              ? i.daysSinceLastContact === null || i.daysSinceLastContact > 14
+              ? i.daysSinceLastContact === null || i.daysSinceLastContact > caseloadRules.noContactDays
               : true,
     );
     const key: Record<Query['sort'], (i: (typeof items)[number]) => string | number> = {

@@ -60,11 +60,13 @@ export const sessionCookieName = (publicUrl: string) =>
   publicUrl.startsWith('https:') ? '__Host-opstap_session' : 'opstap_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-// Routes added by plugins (static files, API docs) are public by nature; we declare that here, in one place.
-const pluginRoutes: [RegExp, string][] = [
-  [/^\/api\/docs/, 'API documentation'],
-  [/^\/(?!api\/)/, 'web app files'],
-];
+/**
+ * Routes added by plugins are public by nature; we declare that here, in one place: the API docs, and the
+ * files of the built web app, by name. Any other route without a declaration (a future `/reports/x.csv`)
+ * stops the app at start.
+ */
+const declaredByPlugin = (url: string, webFiles: ReadonlySet<string>) =>
+  url.startsWith('/api/docs') ? 'API documentation' : webFiles.has(url) ? 'a file of the web app' : null;
 
 export type AccessOptions = {
   db: Db;
@@ -74,6 +76,8 @@ export type AccessOptions = {
   demoMode: boolean;
   secretBox: SecretBox;
   jobs: JobQueue;
+  /** The built web app's files (`/assets/index-….js`), served by @fastify/static. */
+  webFiles: ReadonlySet<string>;
 };
 
 export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts) => {
@@ -83,10 +87,10 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
   app.decorate('accessTable', []);
   app.addHook('onRoute', (route) => {
     if (!route.config?.access) {
-      const declared = pluginRoutes.find(([pattern]) => pattern.test(route.url));
+      const declared = declaredByPlugin(route.url, opts.webFiles);
       if (!declared)
         throw new Error(`Route ${String(route.method)} ${route.url} does not declare its access`);
-      route.config = { ...route.config, access: { public: declared[1] } };
+      route.config = { ...route.config, access: { public: declared } };
     }
     const { body, querystring, params } = (route.schema ?? {}) as Record<string, unknown>;
     app.accessTable.push({
