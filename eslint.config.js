@@ -32,7 +32,15 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**'],
-    rules: forbid([['**/server/**', '**/web/**'], 'the domain does not know about HTTP or the web app']),
+    rules: forbid(
+      [['**/server/**', '**/web/**'], 'the domain does not know about HTTP or the web app'],
+      // A module is used through its public API: another module's index.ts, never its files. Tables are the
+      // shared schema (foreign keys, joins); writing them stays with the module that owns them.
+      [
+        ['../*/*', '!../*/index.ts', '!../*/*.table.ts', '!../shared/**', '!../../**'],
+        'import another module through its index.ts (its public API)',
+      ],
+    ),
   },
   {
     files: ['src/server/routes/**'],

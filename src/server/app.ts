@@ -20,15 +20,10 @@ import { outboxSender } from '../domain/notifications/index.ts';
 import type { Database } from './db/client.ts';
 import { accessPlugin, sessionCookieName, type Access } from './plugins/access.ts';
 import { createJobs, type Jobs } from './jobs.ts';
-import { moduleJobs } from './modules.ts';
+import { moduleJobs, modules } from './modules.ts';
 import { ephemeralSecretBox, type SecretBox } from '../domain/access/index.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
-import { authRoutes } from './routes/auth.routes.ts';
-import { organisationRoutes } from './routes/organisation.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
-import { userRoutes } from './routes/users.routes.ts';
-import { participantRoutes } from './routes/participants.routes.ts';
-import { trajectoryRoutes } from './routes/trajectories.routes.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -231,11 +226,7 @@ export async function buildApp(options: AppOptions) {
       withOutbox: demoMode && (options.sender ?? outboxSender) === outboxSender,
     }),
   );
-  await app.register(authRoutes);
-  await app.register(organisationRoutes);
-  await app.register(userRoutes);
-  await app.register(participantRoutes);
-  await app.register(trajectoryRoutes);
+  for (const module of modules) await app.register(module.routes);
 
   if (existsSync(`${webRoot}/index.html`))
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

@@ -1,5 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { JobDefinition } from '../domain/context.ts';
 import { accessJobs } from '../domain/access/index.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { organisationRoutes } from './routes/organisation.routes.ts';
+import { participantRoutes } from './routes/participants.routes.ts';
+import { trajectoryRoutes } from './routes/trajectories.routes.ts';
+import { userRoutes } from './routes/users.routes.ts';
 
-/** The modules' jobs, registered with the queue at start. A new module adds its list here. */
-export const moduleJobs: JobDefinition[] = [...accessJobs];
+/** What a module adds to the server: its routes (each declares its access) and its jobs. */
+export type ServerModule = { name: string; routes: FastifyPluginAsyncZod; jobs?: JobDefinition[] };
+
+/**
+ * Every module of the server, in one list: a new module is one line here (see docs/architecture.md, "Adding a
+ * module"). The system routes (health, outbox, jobs) are the app's own, in app.ts.
+ */
+export const modules: ServerModule[] = [
+  { name: 'access', routes: authRoutes, jobs: accessJobs },
+  { name: 'users', routes: userRoutes },
+  { name: 'organisation', routes: organisationRoutes },
+  { name: 'participants', routes: participantRoutes },
+  { name: 'trajectories', routes: trajectoryRoutes },
+];
+
+export const moduleJobs: JobDefinition[] = modules.flatMap((m) => m.jobs ?? []);

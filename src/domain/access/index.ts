@@ -26,7 +26,7 @@ export {
   findEmployers,
   toRoleRows,
 } from './users.ts';
-export { audit, findAuditEvents } from './audit.ts';
+export { audit, auditParticipant, findAuditEvents } from './audit.ts';
 export { hashPassword, checkPasswordPolicy } from './passwords.ts';
 export { createSecretBox, ephemeralSecretBox, parseKey, type SecretBox } from './secret-box.ts';
 export { countAttempt, throttleKey, throttled, pruneThrottleCounters } from './throttle.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { municipalityQuery, programmeUpdate } from '../../shared/contracts/organisation.ts';
-import { audit } from '../access/audit.ts';
+import { audit } from '../access/index.ts';
 import { DomainError, type Ctx } from '../context.ts';
 import { selectMunicipalities, selectRegions } from './organisation.queries.ts';
 import { municipality, programme, region } from './organisation.table.ts';

@@ -5,7 +5,7 @@ import type {
   PartnershipUpdate,
   partnershipQuery,
 } from '../../shared/contracts/organisation.ts';
-import { audit } from '../access/audit.ts';
+import { audit } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { isInScope, partnershipReadScope, partnershipWriteScope } from './organisation.policy.ts';

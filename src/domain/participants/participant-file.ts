@@ -4,15 +4,11 @@ import type { z } from 'zod';
 import type { participantQuery, ProfileUpdate } from '../../shared/contracts/participants.ts';
 import { nameKey } from '../../shared/names.ts';
 import type { CefrSkill } from '../../shared/participants.ts';
-import { audit, auditParticipant } from '../access/audit.ts';
+import { audit, auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { programme } from '../organisation/organisation.table.ts';
-import {
-  allowedActions,
-  isEarlyPositiveExit,
-  monthOfTrajectory,
-} from '../trajectories/trajectories.rules.ts';
+import { allowedActions, isEarlyPositiveExit, monthOfTrajectory } from '../trajectories/index.ts';
 import { canManage, fullFileScope, referralStatusScope, seesOrigin } from './participants.policy.ts';
 import {
   selectParticipant,

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { isLocale } from '../../shared/locales.ts';
-import { auditParticipant } from '../access/audit.ts';
-import { createInvitedUser } from '../access/users.ts';
+import { auditParticipant, createInvitedUser } from '../access/index.ts';
 import { DomainError, type Ctx } from '../context.ts';
 import { getParticipantFile, loadManagedParticipant } from './participant-file.ts';
 import { participant } from './participants.table.ts';

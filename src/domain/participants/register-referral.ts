@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { ReferralCreate } from '../../shared/contracts/participants.ts';
 import { nameKey } from '../../shared/names.ts';
-import { auditParticipant } from '../access/audit.ts';
+import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { municipality } from '../organisation/organisation.table.ts';
-import { assertPlausibleDate } from '../trajectories/trajectories.rules.ts';
+import { assertPlausibleDate } from '../trajectories/index.ts';
 import { trajectory } from '../trajectories/trajectories.table.ts';
 import { today } from './participant-file.ts';
 import { canRefer } from './participants.policy.ts';

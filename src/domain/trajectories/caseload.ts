@@ -3,7 +3,7 @@ import { aliasedTable, and, desc, eq, gte, inArray, isNotNull, lte, sql, type SQ
 import type { z } from 'zod';
 import type { caseloadQuery, todayItem } from '../../shared/contracts/trajectories.ts';
 import { appUser, roleAssignment } from '../access/access.table.ts';
-import { audit } from '../access/audit.ts';
+import { audit } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { sequentially, type Db } from '../db.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';

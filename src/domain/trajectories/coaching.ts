@@ -7,7 +7,7 @@ import type {
   meetingCreate,
   noteCreate,
 } from '../../shared/contracts/trajectories.ts';
-import { auditParticipant } from '../access/audit.ts';
+import { auditParticipant } from '../access/index.ts';
 import { DomainError, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { today } from '../participants/index.ts';

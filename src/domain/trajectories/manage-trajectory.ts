@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrajectoryActionInput } from '../../shared/contracts/participants.ts';
 import { appUser, roleAssignment } from '../access/access.table.ts';
-import { auditParticipant } from '../access/audit.ts';
+import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { municipality, partnership, programme, region } from '../organisation/organisation.table.ts';

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { PlanSave } from '../../shared/contracts/trajectories.ts';
 import { appUser } from '../access/access.table.ts';
-import { auditParticipant } from '../access/audit.ts';
+import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { canManage, fullFileScope } from '../participants/index.ts';

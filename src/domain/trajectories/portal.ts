@@ -1,7 +1,7 @@
 import { sequentially } from '../db.ts';
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { appUser, roleAssignment } from '../access/access.table.ts';
-import { auditParticipant } from '../access/audit.ts';
+import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
 import { fullFileScope, today } from '../participants/index.ts';

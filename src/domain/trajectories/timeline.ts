@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { timelineEntry, timelineKinds } from '../../shared/contracts/trajectories.ts';
 import { appUser } from '../access/access.table.ts';
-import { auditParticipant } from '../access/audit.ts';
+import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { fullFileScope, selectTrajectoriesOf } from '../participants/index.ts';
 import { languageLevel, participant } from '../participants/participants.table.ts';
