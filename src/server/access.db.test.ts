@@ -59,6 +59,8 @@ describe('route access', () => {
     mkdirSync(`${webRoot}/assets`);
     writeFileSync(`${webRoot}/index.html`, '<!doctype html><title>Opstap</title>');
     writeFileSync(`${webRoot}/assets/app-1234.js`, 'console.log(1)');
+    const { brotliCompressSync } = await import('node:zlib');
+    writeFileSync(`${webRoot}/assets/app-1234.js.br`, brotliCompressSync('console.log(1)'));
     const { buildApp } = await import('./app.ts');
     const app = await buildApp({
       database: t.database,
@@ -74,7 +76,24 @@ describe('route access', () => {
     );
     // A page of the single-page app is index.html; an unknown file is not served from anywhere else.
     expect((await app.inject({ method: 'GET', url: '/caseload' })).headers['content-type']).toMatch(/html/);
-    expect((await app.inject({ method: 'GET', url: '/assets/app-1234.js' })).body).toBe('console.log(1)');
+    const plain = await app.inject({ method: 'GET', url: '/assets/app-1234.js' });
+    expect(plain.body).toBe('console.log(1)');
+    // Hashed files are kept a year; a phone that accepts brotli gets the copy made at build time.
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/app-1234.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.equals(brotliCompressSync('console.log(1)'))).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/caseload' })).headers['cache-control']).toBe('no-cache');
+    const api = await app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(api.headers['content-encoding']).toBe('br');
     await app.close();
   });
 

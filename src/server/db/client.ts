@@ -54,9 +54,33 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 /** A PostgreSQL server: what a region or the country runs, with several app instances. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  // JIT makes the report queries 2-3x slower at this scale.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+/** Connection settings for a PostgreSQL server (DATABASE_POOL_SIZE, DATABASE_STATEMENT_TIMEOUT_MS, …). */
+export type PoolSettings = {
+  poolSize: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+};
+const poolDefaults: PoolSettings = {
+  poolSize: 10,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
+
+export async function openPostgres(
+  url: string,
+  settings: Partial<PoolSettings> | number = {},
+): Promise<Database> {
+  const { poolSize, statementTimeoutMs, idleInTransactionTimeoutMs } = {
+    ...poolDefaults,
+    ...(typeof settings === 'number' ? { poolSize: settings } : settings),
+  };
+  // JIT makes the report queries 2-3x slower at this scale. A runaway query or a transaction left open ends
+  // on its own instead of holding locks.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: `-c jit=off -c statement_timeout=${statementTimeoutMs} -c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}`,
+  });
   // An idle connection the server closes (a restart, a dropped test database) must not end the process;
   // the pool opens a new one for the next query.
   pool.on('error', () => undefined);
@@ -110,8 +134,22 @@ function causes(error: unknown): unknown[] {
   return list;
 }
 
-export function openDatabase(config: { DATABASE_URL?: string; DATA_DIR: string }) {
+export function openDatabase(config: {
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+  DATABASE_POOL_SIZE?: number;
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS?: number;
+}) {
   return config.DATABASE_URL
-    ? openPostgres(config.DATABASE_URL)
+    ? openPostgres(config.DATABASE_URL, {
+        ...(config.DATABASE_POOL_SIZE ? { poolSize: config.DATABASE_POOL_SIZE } : {}),
+        ...(config.DATABASE_STATEMENT_TIMEOUT_MS
+          ? { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS }
+          : {}),
+        ...(config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS
+          ? { idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS }
+          : {}),
+      })
     : openPglite(`${config.DATA_DIR.replace(/\/$/, '')}/pglite`);
 }

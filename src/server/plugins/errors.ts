@@ -195,7 +195,8 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp: boolea
   // The web app routes on the client: a page address that is not a file gets index.html.
   app.setNotFoundHandler((request, reply) => {
     if (servesWebApp && request.method === 'GET' && !request.url.startsWith('/api'))
-      return reply.type('text/html').sendFile('index.html');
+      // index.html names the hashed files of this version: always ask whether it changed.
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send(body('route.not_found'));
   });
 }
