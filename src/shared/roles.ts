@@ -24,11 +24,8 @@ export const sensitiveRoles: readonly Role[] = [
   'administrator',
 ];
 
-/**
- * Roles that must use a second factor (TOTP): every staff role, since all of them read participant data.
- * Employer contacts and participants may choose to. Demo accounts are exempt, in demo mode only.
- */
-export const secondFactorRoles: readonly Role[] = [
+/** Everyone who works for the programme or a partner municipality, as opposed to participants and employers. */
+export const staffRoles: readonly Role[] = [
   'coach',
   'trainer',
   'regional_lead',
@@ -38,6 +35,13 @@ export const secondFactorRoles: readonly Role[] = [
   'administrator',
 ];
 
+export const leadRoles: readonly Role[] = ['regional_lead', 'national_lead'];
+
+/**
+ * Roles that must use a second factor (TOTP): every staff role, since all of them read participant data.
+ * Employer contacts and participants may choose to. Demo accounts are exempt, in demo mode only.
+ */
+export const secondFactorRoles = staffRoles;
 /** Which scope each role needs. */
 export const roleScope: Record<Role, 'none' | 'region' | 'municipality' | 'employer'> = {
   participant: 'none',

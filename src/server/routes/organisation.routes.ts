@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../shared/contracts/index.ts';
-import type { Role } from '../../shared/roles.ts';
+import { leadRoles, staffRoles, type Role } from '../../shared/roles.ts';
 import {
   createPartnership,
   findMunicipalities,
@@ -13,15 +13,6 @@ import {
   updateProgramme,
 } from '../../domain/organisation/index.ts';
 
-const staff: Role[] = [
-  'coach',
-  'trainer',
-  'regional_lead',
-  'national_lead',
-  'municipality_staff',
-  'evaluator',
-  'administrator',
-];
 const partnershipReaders: Role[] = [
   'coach',
   'trainer',
@@ -30,7 +21,6 @@ const partnershipReaders: Role[] = [
   'municipality_staff',
   'evaluator',
 ];
-const leads: Role[] = ['regional_lead', 'national_lead'];
 const errors = { 400: c.errorResponse, 403: c.errorResponse, 404: c.errorResponse, 409: c.errorResponse };
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -47,13 +37,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/regions', {
-    config: { access: { roles: staff, data: 'organisation' } },
+    config: { access: { roles: staffRoles, data: 'organisation' } },
     schema: { tags: ['organisation'], response: { 200: c.regionList } },
     handler: (request) => findRegions(request.ctx),
   });
 
   app.get('/api/municipalities', {
-    config: { access: { roles: staff, data: 'organisation' } },
+    config: { access: { roles: staffRoles, data: 'organisation' } },
     schema: {
       tags: ['organisation'],
       querystring: c.municipalityQuery,
@@ -90,7 +80,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/partnerships', {
-    config: { access: { roles: leads, data: 'organisation' } },
+    config: { access: { roles: leadRoles, data: 'organisation' } },
     schema: {
       tags: ['organisation'],
       body: c.partnershipCreate,
@@ -101,7 +91,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/api/partnerships/:id', {
-    config: { access: { roles: leads, data: 'organisation' } },
+    config: { access: { roles: leadRoles, data: 'organisation' } },
     schema: {
       tags: ['organisation'],
       params: c.idParams,

@@ -56,13 +56,4 @@ export const hasRole = (me: Pick<Me, 'roles'> | null | undefined, ...roles: Role
 export const assignmentsFor = (me: Pick<Me, 'roles'>, role: Role): RoleAssignment[] =>
   me.roles.filter((r) => r.role === role);
 
-export const leadRoles: Role[] = ['national_lead', 'regional_lead'];
-export const staffRoles: Role[] = [
-  'coach',
-  'trainer',
-  'regional_lead',
-  'national_lead',
-  'municipality_staff',
-  'evaluator',
-  'administrator',
-];
+export { leadRoles } from '../../shared/roles.ts';
