@@ -1251,11 +1251,10 @@ class BulkInsert<T extends AnyTable> {
   private readonly columns;
   readonly name: string;
 
-  constructor(
-    private readonly tx: Tx,
-    table: T,
-    keys: (keyof T['$inferInsert'] & string)[],
-  ) {
+  private readonly tx: Tx;
+
+  constructor(tx: Tx, table: T, keys: (keyof T['$inferInsert'] & string)[]) {
+    this.tx = tx;
     this.name = getTableName(table);
     const all = getTableColumns(table) as Record<string, { getSQLType(): string }>;
     this.columns = keys.map((key) => {

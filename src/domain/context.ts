@@ -80,13 +80,13 @@ export type Ctx = {
 
 /** A failure the user can act on. The HTTP layer maps the code to a status and the web app translates it. */
 export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly details?: Record<string, unknown> | { field: string; message: string }[],
-    message?: string,
-  ) {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown> | { field: string; message: string }[];
+  constructor(code: ErrorCode, details?: DomainError['details'], message?: string) {
     super(message ?? code);
     this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
   }
 }
 

@@ -2,13 +2,15 @@ import type { ErrorCode } from '../shared/errors.ts';
 
 /** An answer from the API that was not a success. `code` is one of the stable error codes. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode | 'network.error',
-    readonly details?: unknown,
-  ) {
+  readonly status: number;
+  readonly code: ErrorCode | 'network.error';
+  readonly details?: unknown;
+  constructor(status: number, code: ApiError['code'], details?: unknown) {
     super(code);
     this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
   }
 }
 
