@@ -1,8 +1,13 @@
-import { and, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../context.ts';
 import { municipality } from '../organisation/organisation.table.ts';
 import { trajectory } from '../trajectories/trajectories.table.ts';
 import { participant } from './participants.table.ts';
+
+/** The same table under another name, for "a later trajectory of the same person". */
+const laterName = 'later_trajectory';
+const later = alias(trajectory, laterName);
 
 const regionsOf = (actor: Actor, role: 'regional_lead') =>
   actor.roles.filter((r) => r.role === role && r.regionId).map((r) => r.regionId!);
@@ -23,10 +28,12 @@ export function fullFileScope(actor: Actor): SQL {
         sql`(select ${municipality.code} from ${municipality} where ${inArray(municipality.regionId, regions)})`,
       ),
     );
+  // A coach sees the people whose latest trajectory they coach; an earlier coach of the person does not.
   if (has(actor, 'coach'))
     parts.push(
       exists(
-        sql`(select 1 from ${trajectory} where ${and(eq(trajectory.participantId, participant.id), eq(trajectory.coachId, actor.userId))})`,
+        sql`(select 1 from ${trajectory} where ${and(eq(trajectory.participantId, participant.id), eq(trajectory.coachId, actor.userId))}
+          and not exists (select 1 from ${trajectory} as ${sql.identifier(laterName)} where ${and(eq(later.participantId, trajectory.participantId), gt(later.createdAt, trajectory.createdAt))}))`,
       ),
     );
   if (has(actor, 'participant')) parts.push(eq(participant.userId, actor.userId));
