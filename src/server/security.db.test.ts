@@ -364,10 +364,17 @@ describe('throttles', () => {
 });
 
 describe('answers and events', () => {
-  it('API answers are never cached', async () => {
-    const coach = await t.loginAs(demoEmail('coach'));
-    for (const url of ['/api/auth/me', '/api/participants', '/api/caseload', '/api/health'])
-      expect((await inject('GET', url, coach)).headers['cache-control']).toBe('no-store');
+  it('API answers are never cached: every participant route, and the rest of the API', async () => {
+    const national = await t.loginAs(demoEmail('national'));
+    const anyId = '00000000-0000-4000-8000-000000000000';
+    const participantReads = t.app.accessTable.filter(
+      (r) => r.method.includes('GET') && 'data' in r.access && r.access.data === 'participant',
+    );
+    expect(participantReads.length).toBeGreaterThan(5);
+    for (const route of [...participantReads.map((r) => r.url), '/api/auth/me', '/api/health']) {
+      const url = route.replace(/:[A-Za-z]+/g, anyId);
+      expect((await inject('GET', url, national)).headers['cache-control'], url).toBe('no-store');
+    }
   });
 
   it('a refused read of a file outside the scope is audited', async () => {
