@@ -138,3 +138,114 @@ describe('my devices', () => {
     await page.context().close();
   });
 });
+
+describe('a role that waits for a lead', () => {
+  it('the administrator invites a coach, sees it wait, and the regional lead confirms it', async () => {
+    const email = `nieuwe.coach.${Date.now()}@example.org`;
+    const name = 'Nieuwe Coach';
+    const admin = await openPage(browser, phone);
+    await logIn(admin, demo('admin'));
+    await admin.goto('/users/invite');
+    await settle(admin);
+    await admin.locator('#invite-displayName').fill(name);
+    await admin.locator('#invite-email').fill(email);
+    await admin.locator('#invite-roles-0-role').selectOption('coach');
+    await admin.locator('#invite-roles-0-regionId').selectOption({ label: 'Regio Midden' });
+    await admin.locator('form button[type=submit]').click();
+    const sent = admin.getByRole('status').filter({ hasText: email });
+    await sent.waitFor();
+    expect(await sent.textContent()).toContain(nl.invite.confirmByRegional);
+    await expectAccessible(admin);
+    await expectNoHorizontalScroll(admin);
+
+    await admin.goto(`/?q=${encodeURIComponent(email)}`);
+    await settle(admin);
+    const row = admin.locator('tr', { hasText: email });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(nl.roleStatus.pending);
+    await expectAccessible(admin);
+
+    const lead = await openPage(browser, phone);
+    await logIn(lead, demo('regional'));
+    const todo = lead.getByTestId('roles-to-confirm');
+    await todo.waitFor();
+    await lead.waitForLoadState('networkidle');
+    await expectAccessible(lead);
+    await expectNoHorizontalScroll(lead);
+    await screenshot(lead, 'roles-to-confirm-nl-360');
+    const item = todo.locator('li', { hasText: email });
+    expect(await item.textContent()).toContain('Coach – Regio Midden');
+    await item.getByRole('button', { name: nl.confirmRoles.confirm }).click();
+    const done = lead.getByRole('status').filter({ hasText: name });
+    await done.waitFor();
+    expect(await done.textContent()).toContain('Coach – Regio Midden');
+    await item.waitFor({ state: 'detached' });
+    await expectAccessible(lead);
+
+    // The administrator's list no longer says it waits.
+    await admin.reload();
+    await settle(admin);
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain(nl.roleStatus.pending);
+    await lead.context().close();
+    await admin.context().close();
+  });
+});
+
+describe('failed jobs', () => {
+  it('lists them with readable names, in Arabic at 360 px, and tries one again', async () => {
+    const jobs = [
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        name: 'notifications.deliver-mail',
+        failedAt: '2026-03-02T09:30:00.000Z',
+        tries: 3,
+        reason: 'database 23505',
+      },
+      {
+        id: '00000000-0000-4000-8000-000000000002',
+        name: 'reports.monthly-export',
+        failedAt: '2026-03-01T17:05:00.000Z',
+        tries: 5,
+        reason: 'resource.conflict',
+      },
+    ];
+    let retried = '';
+    const page = await openPage(browser, phone);
+    // The demo has no failed jobs: the list and the retry are answered here; the page is what is tested.
+    await page.route('**/api/jobs/failed', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ items: jobs.filter((j) => !retried.endsWith(j.id)) }),
+      }),
+    );
+    await page.route('**/api/jobs/*/*/retry', (route) => {
+      retried = new URL(route.request().url()).pathname.replace(/\/retry$/, '');
+      return route.fulfill({ contentType: 'application/json', body: '{"ok":true}' });
+    });
+    await logIn(page, demo('admin'), 'ar');
+    await page.goto('/jobs');
+    await settle(page);
+    const table = page.locator('table');
+    await table.waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain(ar.jobs.names.notifications['deliver-mail']);
+    expect(text).toContain('reports.monthly-export');
+    expect(text).toContain('database 23505');
+    expect(text).not.toMatch(/[٠-٩]/);
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'jobs-ar-360');
+
+    await page.getByRole('button', { name: new RegExp(ar.jobs.names.notifications['deliver-mail']) }).click();
+    await page.getByRole('status').filter({ hasText: ar.jobs.names.notifications['deliver-mail'] }).waitFor();
+    expect(retried).toBe(`/api/jobs/notifications.deliver-mail/${jobs[0]!.id}`);
+    await page
+      .locator('tr', { hasText: ar.jobs.names.notifications['deliver-mail'] })
+      .waitFor({ state: 'detached' });
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

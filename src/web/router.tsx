@@ -21,6 +21,7 @@ const MunicipalitiesPage = lazy(() => import('./pages/MunicipalitiesPage.tsx'));
 const InviteUserPage = lazy(() => import('./pages/InviteUserPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
+const JobsPage = lazy(() => import('./pages/JobsPage.tsx'));
 const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
 const SecurityPage = lazy(() => import('./pages/SecurityPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -127,6 +128,7 @@ export const router = createBrowserRouter([
               </RoleGate>
             ),
           },
+          { path: '/jobs', element: gated(['administrator'], <JobsPage />) },
           {
             path: '/dev/outbox',
             element: (

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Anchor, AppShell, Box, Burger, Button, Divider, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
+  IconAlertTriangle,
   IconDevices,
   IconHistory,
   IconHome,
@@ -62,6 +63,7 @@ const navItems: NavItem[] = [
   },
   { to: '/users/invite', label: 'nav.inviteUser', icon: IconUserPlus, roles: ['administrator'] },
   { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: ['administrator'] },
+  { to: '/jobs', label: 'nav.jobs', icon: IconAlertTriangle, roles: ['administrator'] },
   { to: '/dev/outbox', label: 'nav.outbox', icon: IconMail, roles: ['administrator'] },
   { to: '/account/sessions', label: 'nav.sessions', icon: IconDevices },
   { to: '/account/security', label: 'nav.security', icon: IconShieldLock },

@@ -30,6 +30,16 @@ export function UserStatusBadge({ status }: { status: 'invited' | 'active' | 'di
   );
 }
 
+/** A role an administrator gave that a lead has not confirmed yet: it gives no access until then. */
+export function RolePendingBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="dot" color="orange" radius="sm" miw="max-content">
+      {t('roleStatus.pending')}
+    </Badge>
+  );
+}
+
 const trajectoryColors = {
   referred: 'orange',
   intake: 'yellow',

@@ -6,7 +6,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { locales } from '../../shared/locales.ts';
-import { municipalFunctions, roles, roleScope, type Role } from '../../shared/roles.ts';
+import type { User } from '../../shared/contracts/index.ts';
+import { confirmedBy, municipalFunctions, roles, roleScope, type Role } from '../../shared/roles.ts';
 import { api, ApiError } from '../api.ts';
 import { ErrorSummary, SuccessMessage } from '../components/Feedback.tsx';
 import {
@@ -17,6 +18,7 @@ import {
   useFormFeedback,
 } from '../components/form.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { roleWithScope } from '../components/roleText.ts';
 import { languageNames } from '../i18n/languages.ts';
 import { useAllMunicipalities, useEmployers, useRegions } from '../queries.ts';
 
@@ -44,7 +46,8 @@ export default function InviteUserPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const feedback = useFormFeedback();
-  const [sent, setSent] = useState<string | null>(null);
+  // The address it went to, and the roles that wait for a lead's confirmation (from the API's answer).
+  const [sent, setSent] = useState<{ email: string; pending: User['roles'] } | null>(null);
   const regions = useRegions();
   const employers = useEmployers();
   const municipalities = useAllMunicipalities();
@@ -92,7 +95,7 @@ export default function InviteUserPage() {
 
   const invite = useMutation({
     mutationFn: (values: Values) =>
-      api('/api/users', {
+      api<User>('/api/users', {
         method: 'POST',
         body: {
           email: values.email.trim(),
@@ -125,8 +128,8 @@ export default function InviteUserPage() {
     async (values) => {
       feedback.setGeneral(null);
       try {
-        await invite.mutateAsync(values);
-        setSent(values.email.trim());
+        const user = await invite.mutateAsync(values);
+        setSent({ email: values.email.trim(), pending: user.roles.filter((r) => !r.confirmed) });
         form.reset();
         void queryClient.invalidateQueries({ queryKey: ['users'] });
       } catch (error) {
@@ -178,8 +181,17 @@ export default function InviteUserPage() {
       {sent && (
         <SuccessMessage title={t('invite.sentTitle')}>
           <Stack gap={4}>
-            <Text size="sm">{t('invite.sentText', { email: sent })}</Text>
-            <Anchor component={Link} to="/" size="sm">
+            <Text size="sm">{t('invite.sentText', { email: sent.email })}</Text>
+            {sent.pending.length > 0 && (
+              <Text size="sm">
+                {t('invite.pendingRoles', { roles: sent.pending.map((r) => roleWithScope(t, r)).join('; ') })}{' '}
+                {sent.pending.every((r) => confirmedBy[r.role]?.includes('regional_lead'))
+                  ? t('invite.confirmByRegional')
+                  : t('invite.confirmByNational')}{' '}
+                {t('invite.pendingUntil')}
+              </Text>
+            )}
+            <Anchor component={Link} to="/" size="sm" c="blue.9">
               {t('invite.backToUsers')}
             </Anchor>
           </Stack>

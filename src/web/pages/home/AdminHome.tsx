@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconChevronDown,
   IconDeviceMobileOff,
   IconHistory,
@@ -27,7 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { roles } from '../../../shared/roles.ts';
 import { api } from '../../api.ts';
-import { UserStatusBadge } from '../../components/Badges.tsx';
+import { RolePendingBadge, UserStatusBadge } from '../../components/Badges.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useDemoMode } from '../../components/DemoBanner.tsx';
 import { SuccessMessage, PagedResults } from '../../components/Feedback.tsx';
@@ -47,7 +48,7 @@ const statuses = ['invited', 'active', 'disabled'] as const;
 /** The account actions that need a "are you sure?" first. */
 type AccountAction = { kind: 'endSessions' | 'resetSecondFactor'; user: UserRow };
 
-/** Administrators: everyone with an account, invitations, and links to the audit log and outbox. */
+/** Administrators: everyone with an account, invitations, and links to the audit log, failed jobs and outbox. */
 export default function AdminHome({ me, roleSwitcher }: HomeProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -139,6 +140,12 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
               {t('nav.audit')}
             </Group>
           </Anchor>
+          <Anchor component={Link} to="/jobs">
+            <Group gap={6} wrap="nowrap" component="span">
+              <IconAlertTriangle size={18} aria-hidden="true" />
+              {t('nav.jobs')}
+            </Group>
+          </Anchor>
           {demo && (
             <Anchor component={Link} to="/dev/outbox">
               <Group gap={6} wrap="nowrap" component="span">
@@ -228,9 +235,10 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
                       <Table.Td>
                         <Stack gap={2}>
                           {user.roles.map((r, index) => (
-                            <Text size="sm" key={index}>
-                              {roleWithScope(t, r)}
-                            </Text>
+                            <Group gap={6} key={index}>
+                              <Text size="sm">{roleWithScope(t, r)}</Text>
+                              {!r.confirmed && <RolePendingBadge />}
+                            </Group>
                           ))}
                         </Stack>
                       </Table.Td>

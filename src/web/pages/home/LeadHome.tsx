@@ -26,11 +26,15 @@ import { useDebouncedSearch, useUrlFilters } from '../../components/useUrlFilter
 import { useFormat } from '../../i18n/format.ts';
 import { useAllMunicipalities, usePartnerships, useRegions } from '../../queries.ts';
 import type { HomeProps } from '../HomePage.tsx';
+import { RolesToConfirm } from './RolesToConfirm.tsx';
 
 const pageSize = 25;
 type Counts = { active: number; draft: number; ended: number; none: number };
 
-/** Regional and national leads: their regions at a glance and the partnerships with municipalities. */
+/**
+ * Regional and national leads: roles waiting for their confirmation, their regions at a glance and the
+ * partnerships with municipalities.
+ */
 export default function LeadHome({ me, role, roleSwitcher }: HomeProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -81,6 +85,8 @@ export default function LeadHome({ me, role, roleSwitcher }: HomeProps) {
         <Text>{t('lead.intro', { name: me.displayName })}</Text>
         {roleSwitcher}
       </Stack>
+
+      <RolesToConfirm />
 
       <Stack gap="sm" component="section" aria-labelledby="regions-title">
         <Group justify="space-between" align="baseline">
