@@ -1,14 +1,15 @@
 // `npm run bench`: how fast are the busiest screens at national size, on PGlite and on PostgreSQL? And how much
-// JavaScript does the portal's first page load? `npm run bench -- --only portal-size` measures only the latter.
+// JavaScript does the portal's first page load? `npm run bench -- --only portal-size` measures only the latter;
+// `--only pglite` or `--only postgres` measures the endpoints on one database.
 //
 // First the portal's first-load JavaScript (bench/portal-size.ts). Then, per database, it loads the reference,
 // demo and `national` synthetic data (50,000 participants, about a million coaching records; the load time and
 // rows per table are printed) and measures four endpoints, each in two ways:
 //  - baseline: the query or use case the endpoint runs, called directly, 200 runs one after another: what the
 //    database and the domain code alone cost;
-//  - HTTP: autocannon (in its own process) with 50 connections for 10 s (BENCH_SECONDS) against the endpoint,
-//    signed in. Each request also resolves the session, writes an audit line and validates and serialises
-//    the answer.
+//  - HTTP at one connection for 10 s (BENCH_SECONDS): one request at a time, so HTTP p50 − baseline p50 is the
+//    per-request overhead alone (session, access, validation, serialisation, the audit line);
+//  - HTTP: autocannon (in its own process) with 50 connections for 10 s against the endpoint, signed in.
 // The endpoints, as who:
 //  - GET /api/partnerships, the demo regional lead; baseline `selectPartnerships` (raw SQL);
 //  - GET /api/caseload, a synthetic coach with a typical caseload (the median number of open trajectories);
@@ -76,6 +77,8 @@ type Result = {
   rows: number;
   http: Percentiles & Omit<LoadResult, 'latencies'>;
   httpToBaselineRatio: number;
+  /** One connection, one request at a time: the per-request overhead alone (HTTP p50 − baseline p50). */
+  oneConnection: Percentiles & { requestsPerSecond: number; overheadMs: number };
 };
 type DataLoad = {
   kind: string;
@@ -341,6 +344,17 @@ async function bench(database: Database, connectionNote: string) {
       const check = await fetch(url, { headers: { cookie } });
       if (!check.ok) throw new Error(`${e.endpoint} answered ${check.status}: ${await check.text()}`);
 
+      const single = await runLoad({ url, cookie, connections: 1, seconds });
+      const oneConnection = {
+        ...percentiles(single.latencies),
+        requestsPerSecond: single.requestsPerSecond,
+        overheadMs: 0,
+      };
+      oneConnection.overheadMs = Math.round((oneConnection.p50 - baseline.p50) * 100) / 100;
+      log(
+        `${e.endpoint}: HTTP, 1 connection for ${seconds} s: p50 ${oneConnection.p50} ms ` +
+          `(baseline p50 + ${oneConnection.overheadMs} ms), ${single.requestsPerSecond} req/s`,
+      );
       const { latencies, ...load } = await runLoad({ url, cookie, connections, seconds });
       const http = { ...percentiles(latencies), ...load };
       log(
@@ -360,6 +374,7 @@ async function bench(database: Database, connectionNote: string) {
         baseline,
         rows,
         http,
+        oneConnection,
         httpToBaselineRatio: Math.round((http.p50 / baseline.p50) * 10) / 10,
       });
     }
@@ -468,6 +483,7 @@ function printSummary(loads: DataLoad[], results: Result[]) {
       'HTTP p50/p95/p99 ms',
       'req/s',
       'HTTP p50 ÷ baseline p50',
+      '1 connection: HTTP p50 ms (− baseline)',
       'non-2xx / errors (timeouts)',
     ],
     results.map((r) => [
@@ -481,6 +497,7 @@ function printSummary(loads: DataLoad[], results: Result[]) {
       ms(r.http),
       String(Math.round(r.http.requestsPerSecond)),
       `${r.httpToBaselineRatio}×`,
+      `${r.oneConnection.p50} (+${r.oneConnection.overheadMs})`,
       `${r.http.non2xx} / ${r.http.errors} (${r.http.timeouts})`,
     ]),
   );
@@ -491,8 +508,9 @@ function printSummary(loads: DataLoad[], results: Result[]) {
 }
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
-if (args.only !== undefined && args.only !== 'portal-size')
-  throw new Error(`Unknown --only ${args.only}: the only choice is portal-size`);
+const onlyChoices = ['portal-size', 'pglite', 'postgres'];
+if (args.only !== undefined && !onlyChoices.includes(args.only))
+  throw new Error(`Unknown --only ${args.only}: choose one of ${onlyChoices.join(', ')}`);
 
 const started = performance.now();
 const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
@@ -505,7 +523,10 @@ console.log(
   `\nOpstap bench: ${connections} connections, ${seconds} s per endpoint and database, ${machine.cpus} CPUs, ` +
     `load average before: ${loadBefore.join(' ')}`,
 );
-const runs = [await benchPglite(), await benchPostgres()].filter((r) => r !== null);
+const runs = [
+  args.only === 'postgres' ? null : await benchPglite(),
+  args.only === 'pglite' ? null : await benchPostgres(),
+].filter((r) => r !== null);
 const results = runs.flatMap((r) => r.results);
 const synthetic = runs.map((r) => r.data);
 printSummary(synthetic, results);

@@ -651,6 +651,10 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
       body: { vacancy: 'Magazijnmedewerker', employerName: 'Logistiek Proef', appliedOn: today() },
     }),
   },
+  'GET /api/trajectories/:id/applications': {
+    kind: 'read',
+    request: (rec) => ({ params: trajectoryOf(rec) }),
+  },
   'PATCH /api/trajectories/:id/applications/:applicationId': [
     {
       kind: 'manage',

@@ -336,7 +336,15 @@ describe('trajectory from referral to an agreed plan', () => {
     const portal = (await call('GET', '/api/portal', nadia)).json();
     expect(portal.plan.isWaitingForAgreement).toBe(true);
     expect(portal.coach.name).toBe('Joost Verhoeven');
-    expect(portal.whoCanSee.map((w: { who: string }) => w.who)).toContain('referrer');
+    // The same relations as the access policy: herself, her coach, the confirmed regional lead, the national
+    // lead (not by name) and whoever referred her (only the phase).
+    expect(portal.whoCanSee).toEqual([
+      { who: 'you', name: 'Nadia Rahimi', what: 'everything' },
+      { who: 'coach', name: 'Joost Verhoeven', what: 'everything' },
+      { who: 'regional_lead', name: 'Hanna de Graaf', what: 'everything' },
+      { who: 'national_lead', name: null, what: 'everything' },
+      { who: 'referrer', name: expect.any(String), what: 'status_only' },
+    ]);
     expect(
       (await call('POST', `/api/trajectories/${trajectoryId}/plan/agreement`, as.coach, { version: 1 }))
         .statusCode,
@@ -502,6 +510,21 @@ describe('caseload', () => {
       'Joost Verhoeven',
       'Mirjam Kok',
     ]);
+    // Counted in SQL, the workload agrees with the caseload the lead sees, coach by coach.
+    type Item = { coachId: string; status: string; overdueSteps: number; isPlanWaitingForAgreement: boolean };
+    const region: Item[] = (await call('GET', '/api/caseload', as.regional)).json().items;
+    for (const w of workload) {
+      const theirs = region.filter((i) => i.coachId === w.coachId);
+      expect(w).toMatchObject({
+        open: theirs.length,
+        active: theirs.filter((i) => i.status === 'active').length,
+        overdueSteps: theirs.reduce((sum, i) => sum + i.overdueSteps, 0),
+        notAgreed: theirs.filter((i) => i.isPlanWaitingForAgreement).length,
+      });
+    }
+    expect(
+      workload.some((w: { overdueSteps: number; notAgreed: number }) => w.overdueSteps + w.notAgreed > 0),
+    ).toBe(true);
   });
 });
 

@@ -1,47 +1,78 @@
-/**
- * Stable error codes. The API answers `{ error: { code, message, details? } }`;
- * the web app translates `code` (key `errors.<code>` in the locale files).
- */
-export const errorStatus = {
-  'request.invalid': 400,
-  'request.malformed_json': 400,
-  'request.too_large': 413,
-  'request.unsupported_media_type': 415,
-  'route.not_found': 404,
-  'auth.invalid_credentials': 401,
-  'auth.unauthenticated': 401,
-  'auth.session_expired': 401,
-  'auth.forbidden': 403,
-  'auth.csrf': 403,
-  'auth.throttled': 429,
-  'auth.second_factor_required': 403,
-  'auth.reauthentication_required': 403,
-  'auth.totp_invalid': 400,
-  'auth.link_invalid': 400,
-  'auth.link_expired': 410,
-  'auth.link_used': 410,
-  'password.too_short': 400,
-  'password.too_common': 400,
-  'password.mismatch': 400,
-  'resource.not_found': 404,
-  'resource.conflict': 409,
-  'user.email_taken': 409,
-  'user.scope_required': 400,
-  'partnership.dates_invalid': 400,
-  'privacy.bsn_refused': 400,
-  'request.date_out_of_range': 400,
-  'participant.possible_duplicate': 409,
-  'trajectory.transition_not_allowed': 409,
-  'trajectory.partnership_required': 409,
-  'trajectory.coach_required': 409,
-  'trajectory.already_open': 409,
-  'trajectory.extension_not_later': 400,
-  'trajectory.not_active': 409,
-  'plan.version_conflict': 409,
-  'plan.nothing_to_agree': 409,
-  'server.error': 500,
-  'server.unavailable': 503,
-} as const;
+import { z } from 'zod';
+import { defineErrors } from './contracts/common.ts';
+import { organisationErrors } from './contracts/organisation.ts';
+import { participantErrors } from './contracts/participants.ts';
+import { trajectoryErrors } from './contracts/trajectories.ts';
+import { userErrors } from './contracts/users.ts';
 
-export type ErrorCode = keyof typeof errorStatus;
-export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+/**
+ * Stable error codes. The API answers `{ error: { code, message, details? } }`; the web app translates `code`
+ * (key `errors.<code>` in the locale files). The codes every module can raise are here; a module's own codes live
+ * in its contract file (`defineErrors`) and join the list below.
+ */
+const coreErrors = defineErrors({
+  'request.invalid': { status: 400, message: 'Some fields are not valid.' },
+  'request.malformed_json': { status: 400, message: 'The request body is not valid JSON.' },
+  'request.too_large': { status: 413, message: 'The request is too large.' },
+  'request.unsupported_media_type': { status: 415, message: 'Send the request body as application/json.' },
+  'route.not_found': { status: 404, message: 'There is no such address in the API.' },
+  'auth.invalid_credentials': { status: 401, message: 'The e-mail address or password is not correct.' },
+  'auth.unauthenticated': { status: 401, message: 'Please log in first.' },
+  'auth.session_expired': { status: 401, message: 'Your session has ended. Please log in again.' },
+  'auth.forbidden': { status: 403, message: 'You may not do this.' },
+  'auth.csrf': {
+    status: 403,
+    message: 'This request did not come from the Opstap pages. Reload the page and try again.',
+  },
+  'auth.throttled': { status: 429, message: 'Too many attempts. Try again later.' },
+  'auth.second_factor_required': {
+    status: 403,
+    message: 'Enter the code from your authenticator app first.',
+  },
+  'auth.reauthentication_required': {
+    status: 403,
+    message: 'For this, enter your password (and code) again.',
+  },
+  'auth.totp_invalid': {
+    status: 400,
+    message: 'The code is not correct. Enter the code your app shows now.',
+  },
+  'auth.link_invalid': { status: 400, message: 'This link does not work. Ask for a new one.' },
+  'auth.link_expired': { status: 410, message: 'This link has expired. Ask for a new one.' },
+  'auth.link_used': { status: 410, message: 'This link was already used. Ask for a new one.' },
+  'password.too_short': { status: 400, message: 'The password is too short.' },
+  'password.too_common': { status: 400, message: 'This password is too common. Choose another.' },
+  'password.mismatch': { status: 400, message: 'The passwords are not the same.' },
+  'resource.not_found': { status: 404, message: 'Not found.' },
+  'resource.conflict': {
+    status: 409,
+    message: 'Someone else changed this in the meantime. Look at the changes and try again.',
+  },
+  'privacy.bsn_refused': {
+    status: 400,
+    message: 'This looks like a BSN (citizen service number). Opstap may not store it: remove the number.',
+  },
+  'request.date_out_of_range': { status: 400, message: 'This date is too far in the past or the future.' },
+  'server.error': { status: 500, message: 'Something went wrong on our side. Try again later.' },
+  'server.unavailable': { status: 503, message: 'The service is not available right now.' },
+});
+
+export const errors = {
+  ...coreErrors,
+  ...organisationErrors,
+  ...userErrors,
+  ...participantErrors,
+  ...trajectoryErrors,
+};
+
+export type ErrorCode = keyof typeof errors;
+export const errorCodes = Object.keys(errors) as [ErrorCode, ...ErrorCode[]];
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponse>;

@@ -1,8 +1,8 @@
-import { and, eq, isNotNull, isNull, like, ne } from 'drizzle-orm';
+import { and, eq, isNull, like, ne, sql } from 'drizzle-orm';
 import Bowser from 'bowser';
 import { secondFactorRoles, sensitiveRoles } from '../../shared/roles.ts';
 import { reauthenticationSeconds, sessionTimeouts } from '../../shared/limits.ts';
-import { DomainError, requireActor, type Actor, type Ctx } from '../context.ts';
+import { DomainError, requireActor, type Actor, type Ctx, type ScopedRole } from '../context.ts';
 import type { Db } from '../db.ts';
 import { appUser, roleAssignment, session } from './access.table.ts';
 import { audit } from './audit.ts';
@@ -76,8 +76,20 @@ export async function resolveSession(
   demoMode: boolean,
 ): Promise<ResolvedSession | null> {
   const id = sha256(token);
+  // One round trip: the session, its user and the roles that count (a role waiting for a lead's confirmation
+  // gives no access yet).
   const [row] = await db
-    .select({ session, disabledAt: appUser.disabledAt, isDemo: appUser.isDemo })
+    .select({
+      session,
+      disabledAt: appUser.disabledAt,
+      isDemo: appUser.isDemo,
+      roles: sql<ScopedRole[]>`coalesce((select json_agg(json_build_object(
+          'role', ${roleAssignment.role}, 'regionId', ${roleAssignment.regionId},
+          'municipalityCode', ${roleAssignment.municipalityCode},
+          'municipalFunction', ${roleAssignment.municipalFunction}, 'employerId', ${roleAssignment.employerId}))
+        from ${roleAssignment}
+        where ${roleAssignment.userId} = ${session.userId} and ${roleAssignment.confirmedAt} is not null), '[]'::json)`,
+    })
     .from(session)
     .innerJoin(appUser, eq(appUser.id, session.userId))
     .where(eq(session.id, id));
@@ -88,22 +100,11 @@ export async function resolveSession(
     return null;
   }
   if (idleFor > 30_000) await db.update(session).set({ lastSeenAt: now }).where(eq(session.id, id));
-  const roles = await db
-    .select({
-      role: roleAssignment.role,
-      regionId: roleAssignment.regionId,
-      municipalityCode: roleAssignment.municipalityCode,
-      municipalFunction: roleAssignment.municipalFunction,
-      employerId: roleAssignment.employerId,
-    })
-    .from(roleAssignment)
-    // A role waiting for a lead's confirmation gives no access yet.
-    .where(and(eq(roleAssignment.userId, row.session.userId), isNotNull(roleAssignment.confirmedAt)));
   return {
     actor: {
       userId: row.session.userId,
       sessionId: id,
-      roles,
+      roles: row.roles,
       reauthenticatedAt: row.session.reauthenticatedAt,
     },
     stage: row.session.stage,

@@ -3,6 +3,7 @@ export { registerReferral } from './register-referral.ts';
 export { createPortalAccount } from './portal-account.ts';
 export {
   getParticipantFile,
+  readParticipantFile,
   updateProfile,
   addLanguageLevel,
   findParticipants,
@@ -10,6 +11,12 @@ export {
   toTrajectorySummary,
   today,
 } from './participant-file.ts';
-export { fullFileScope, referralStatusScope, canManage, seesOrigin } from './participants.policy.ts';
+export {
+  fullFileScope,
+  referralStatusScope,
+  canManage,
+  seesOrigin,
+  whoCanSee,
+} from './participants.policy.ts';
 export { selectParticipant, selectTrajectoriesOf } from './participants.queries.ts';
 export * from './participants.table.ts';

@@ -7,11 +7,10 @@ import type { CefrSkill } from '../../shared/participants.ts';
 import { audit, auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
-import { programme } from '../organisation/organisation.table.ts';
 import { allowedActions, isEarlyPositiveExit, monthOfTrajectory } from '../trajectories/index.ts';
 import { canManage, fullFileScope, referralStatusScope, seesOrigin } from './participants.policy.ts';
 import {
-  selectParticipant,
+  selectParticipantInScope,
   selectParticipants,
   selectProfileLists,
   selectTrajectoriesOf,
@@ -42,84 +41,84 @@ export function toTrajectorySummary(row: TrajectoryRows[number], todayIso: strin
   };
 }
 
-async function isInScope(tx: Db, scope: ReturnType<typeof fullFileScope>, id: string) {
-  const [row] = await tx
-    .select({ id: participant.id })
-    .from(participant)
-    .where(and(eq(participant.id, id), scope));
-  return !!row;
-}
+const scopesOf = (ctx: Ctx) => {
+  const actor = requireActor(ctx);
+  return { full: fullFileScope(actor), limited: referralStatusScope(actor) };
+};
 
 /**
- * The participant file, or for municipality staff who referred the person only the phase it is in.
- * Outside the actor's scope the file does not exist (404). Every read is audited.
+ * The participant file as the actor may see it: the whole file, or for municipality staff who referred the person
+ * only the phase it is in. Outside the actor's scope the file does not exist (404). A change answers with the
+ * file read in its own transaction (one audit line, the change's, and no second round of reads); the caller audits.
  */
-export async function getParticipantFile(ctx: Ctx, id: string) {
+export async function readParticipantFile(ctx: Ctx, db: Db, id: string) {
   const actor = requireActor(ctx);
-  return ctx.db.transaction(async (tx) => {
-    const row = await selectParticipant(tx, id);
-    if (!row) throw new DomainError('resource.not_found');
-    if (!(await isInScope(tx, fullFileScope(actor), id))) {
-      if (!(await isInScope(tx, referralStatusScope(actor), id))) throw new DomainError('resource.not_found');
-      const [latest] = await selectTrajectoriesOf(tx, id);
-      await auditParticipant(ctx, tx, 'read', id, { view: 'referral_status' });
-      return {
-        kind: 'referral_status' as const,
-        file: {
-          id,
-          name: row.participant.name,
-          municipalityName: row.municipalityName,
-          status: latest?.trajectory.status ?? null,
-          referredOn: latest?.trajectory.referredOn ?? null,
-        },
-      };
-    }
-    const [{ trajectoryMonths } = { trajectoryMonths: 6 }] = await tx
-      .select({ trajectoryMonths: programme.trajectoryMonths })
-      .from(programme)
-      .limit(1);
-    const trajectories = (await selectTrajectoriesOf(tx, id)).map((t) =>
-      toTrajectorySummary(t, today(ctx), trajectoryMonths),
-    );
-    const open = trajectories.find((t) => ['referred', 'intake', 'active'].includes(t.status)) ?? null;
-    const lists = await selectProfileLists(tx, id);
-    const p = row.participant;
-    const current = new Map<CefrSkill, (typeof lists.levels)[number]>();
-    for (const level of lists.levels) if (!current.has(level.skill)) current.set(level.skill, level);
-    const origin = seesOrigin(actor, p.userId);
-    await auditParticipant(ctx, tx, 'read', id);
+  const row = await selectParticipantInScope(db, id, scopesOf(ctx));
+  if (!row) throw new DomainError('resource.not_found');
+  const trajectories = await selectTrajectoriesOf(db, id);
+  if (!row.isFullFile) {
+    const [latest] = trajectories;
     return {
-      kind: 'full' as const,
+      kind: 'referral_status' as const,
       file: {
-        ...p,
-        nationality: origin ? p.nationality : undefined,
-        countryOfBirth: origin ? p.countryOfBirth : undefined,
+        id,
+        name: row.participant.name,
         municipalityName: row.municipalityName,
-        education: lists.educations,
-        workExperience: lists.work,
-        languageLevels: { current: [...current.values()], history: lists.levels },
-        trajectory: open,
-        earlierTrajectories: trajectories.filter((t) => t !== open),
-        hasPortalAccount: p.userId !== null,
+        status: latest?.trajectory.status ?? null,
+        referredOn: latest?.trajectory.referredOn ?? null,
       },
     };
-  });
+  }
+  const summaries = trajectories.map((t) => toTrajectorySummary(t, today(ctx), t.trajectoryMonths));
+  const open = summaries.find((t) => ['referred', 'intake', 'active'].includes(t.status)) ?? null;
+  const lists = await selectProfileLists(db, id);
+  const p = row.participant;
+  const current = new Map<CefrSkill, (typeof lists.levels)[number]>();
+  for (const level of lists.levels) if (!current.has(level.skill)) current.set(level.skill, level);
+  const origin = seesOrigin(actor, p.userId);
+  return {
+    kind: 'full' as const,
+    file: {
+      ...p,
+      nationality: origin ? p.nationality : undefined,
+      countryOfBirth: origin ? p.countryOfBirth : undefined,
+      municipalityName: row.municipalityName,
+      education: lists.educations,
+      workExperience: lists.work,
+      languageLevels: { current: [...current.values()], history: lists.levels },
+      trajectory: open,
+      earlierTrajectories: summaries.filter((t) => t !== open),
+      hasPortalAccount: p.userId !== null,
+    },
+  };
+}
+
+/** Reads the participant file and records who read it (no transaction: the read is audited before it is returned). */
+export async function getParticipantFile(ctx: Ctx, id: string) {
+  const file = await readParticipantFile(ctx, ctx.db, id);
+  await auditParticipant(
+    ctx,
+    ctx.db,
+    'read',
+    id,
+    file.kind === 'referral_status' ? { view: 'referral_status' } : undefined,
+  );
+  return file;
 }
 
 /** Loads a file the actor may change, with its open trajectory's coach and region; 404 or 403 otherwise. */
 export async function loadManagedParticipant(ctx: Ctx, tx: Db, id: string) {
   const actor = requireActor(ctx);
-  const row = await selectParticipant(tx, id);
-  if (!row || !(await isInScope(tx, fullFileScope(actor), id))) throw new DomainError('resource.not_found');
-  const [latest] = await selectTrajectoriesOf(tx, id);
-  if (!canManage(actor, { coachId: latest?.trajectory.coachId ?? null, regionId: row.regionId }))
+  const row = await selectParticipantInScope(tx, id, scopesOf(ctx));
+  if (!row?.isFullFile) throw new DomainError('resource.not_found');
+  if (!canManage(actor, { coachId: row.latestCoachId, regionId: row.regionId }))
     throw new DomainError('auth.forbidden');
   return row;
 }
 
 /** Saves (part of) the intake. The caller sends the version they edited; a newer one gives a conflict. */
 export async function updateProfile(ctx: Ctx, id: string, input: ProfileUpdate) {
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const row = await loadManagedParticipant(ctx, tx, id);
     const { version, education: educations, workExperience: work, ...fields } = input;
     if (row.participant.version !== version)
@@ -152,8 +151,8 @@ export async function updateProfile(ctx: Ctx, id: string, input: ProfileUpdate) 
     await auditParticipant(ctx, tx, 'update', id, {
       fields: Object.keys(input).filter((k) => k !== 'version'),
     });
+    return readParticipantFile(ctx, tx, id);
   });
-  return getParticipantFile(ctx, id);
 }
 
 /** Adds a Dutch level for one skill; earlier levels stay, so progress shows. */
@@ -164,14 +163,14 @@ export async function addLanguageLevel(
     ? Omit<T, 'participantId' | 'id' | 'createdAt'>
     : never,
 ) {
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await loadManagedParticipant(ctx, tx, id);
     if (input.assessedOn > today(ctx))
       throw new DomainError('request.date_out_of_range', { field: 'assessedOn', max: today(ctx) });
     await tx.insert(languageLevel).values({ ...input, participantId: id });
     await auditParticipant(ctx, tx, 'update', id, { fields: ['languageLevels'] });
+    return readParticipantFile(ctx, tx, id);
   });
-  return getParticipantFile(ctx, id);
 }
 
 /** Participants the actor may see, searchable by name (spelling-tolerant), municipality and phase. */

@@ -1,6 +1,8 @@
 import { and, eq, exists, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { appUser, roleAssignment } from '../access/access.table.ts';
 import type { Actor } from '../context.ts';
+import type { Db } from '../db.ts';
 import { municipality } from '../organisation/organisation.table.ts';
 import { trajectory } from '../trajectories/trajectories.table.ts';
 import { participant } from './participants.table.ts';
@@ -14,37 +16,126 @@ const regionsOf = (actor: Actor, role: 'regional_lead') =>
 const has = (actor: Actor, role: Actor['roles'][number]['role']) => actor.roles.some((r) => r.role === role);
 
 /**
- * Which participants an actor may see the whole file of: a coach their own caseload, a regional lead their region,
- * the national lead everyone, a participant only themself. Everyone else: nobody.
+ * One way of reaching a participant's data. Every question "who may see whom, and how much" is answered from this
+ * list: the SQL scope of lists and reads, the check on one record, and the portal's "who can see my file".
+ * Relations still to come (the trainer of a cohort, the employer of a placement, a municipality by the
+ * participant's own grant) are one entry each.
  */
-export function fullFileScope(actor: Actor): SQL {
-  if (has(actor, 'national_lead')) return sql`true`;
-  const parts: SQL[] = [];
-  const regions = regionsOf(actor, 'regional_lead');
-  if (regions.length)
-    parts.push(
-      inArray(
-        participant.municipalityCode,
-        sql`(select ${municipality.code} from ${municipality} where ${inArray(municipality.regionId, regions)})`,
-      ),
-    );
-  // A coach sees the people whose latest trajectory they coach; an earlier coach of the person does not.
-  if (has(actor, 'coach'))
-    parts.push(
-      exists(
-        sql`(select 1 from ${trajectory} where ${and(eq(trajectory.participantId, participant.id), eq(trajectory.coachId, actor.userId))}
-          and not exists (select 1 from ${trajectory} as ${sql.identifier(laterName)} where ${and(eq(later.participantId, trajectory.participantId), gt(later.createdAt, trajectory.createdAt))}))`,
-      ),
-    );
-  if (has(actor, 'participant')) parts.push(eq(participant.userId, actor.userId));
-  return parts.length ? or(...parts)! : sql`false`;
-}
+type Relation = {
+  /** How the participant's portal names the people who reach them this way. */
+  who: 'you' | 'coach' | 'regional_lead' | 'national_lead' | 'referrer';
+  /** The whole file, or only the phase of the referral. */
+  sees: 'file' | 'status';
+  /** The participants an actor reaches this way (a condition on `participant`), or null without such a role. */
+  reach(actor: Actor): SQL | null;
+  /** The accounts that reach one participant this way (a query of user ids); null: everyone with the role. */
+  holders: ((participantId: string) => SQL) | null;
+};
 
-/** Municipality staff see only the status of referrals they made themselves (more comes with consent). */
-export function referralStatusScope(actor: Actor): SQL {
-  if (!has(actor, 'municipality_staff')) return sql`false`;
-  return exists(
-    sql`(select 1 from ${trajectory} where ${and(eq(trajectory.participantId, participant.id), eq(trajectory.referredBy, actor.userId))})`,
+const relations: Relation[] = [
+  {
+    who: 'you',
+    sees: 'file',
+    reach: (actor) => (has(actor, 'participant') ? eq(participant.userId, actor.userId) : null),
+    holders: (id) => sql`select ${participant.userId} from ${participant} where ${participant.id} = ${id}`,
+  },
+  {
+    // A coach sees the people whose latest trajectory they coach; an earlier coach of the person does not.
+    who: 'coach',
+    sees: 'file',
+    reach: (actor) =>
+      has(actor, 'coach')
+        ? exists(
+            sql`(select 1 from ${trajectory} where ${and(eq(trajectory.participantId, participant.id), eq(trajectory.coachId, actor.userId))}
+          and not exists (select 1 from ${trajectory} as ${sql.identifier(laterName)} where ${and(eq(later.participantId, trajectory.participantId), gt(later.createdAt, trajectory.createdAt))}))`,
+          )
+        : null,
+    holders: (
+      id,
+    ) => sql`(select ${trajectory.coachId} from ${trajectory} where ${trajectory.participantId} = ${id}
+      order by ${trajectory.createdAt} desc limit 1)`,
+  },
+  {
+    who: 'regional_lead',
+    sees: 'file',
+    reach: (actor) => {
+      const regions = regionsOf(actor, 'regional_lead');
+      return regions.length
+        ? inArray(
+            participant.municipalityCode,
+            sql`(select ${municipality.code} from ${municipality} where ${inArray(municipality.regionId, regions)})`,
+          )
+        : null;
+    },
+    holders: (id) => sql`select ${roleAssignment.userId} from ${roleAssignment}
+      join ${municipality} on ${municipality.regionId} = ${roleAssignment.regionId}
+      join ${participant} on ${participant.municipalityCode} = ${municipality.code}
+      where ${participant.id} = ${id} and ${roleAssignment.role} = 'regional_lead'
+        and ${roleAssignment.confirmedAt} is not null`,
+  },
+  {
+    who: 'national_lead',
+    sees: 'file',
+    reach: (actor) => (has(actor, 'national_lead') ? sql`true` : null),
+    holders: null,
+  },
+  {
+    // Municipality staff see only the phase of referrals they made themselves (more comes with consent).
+    who: 'referrer',
+    sees: 'status',
+    reach: (actor) =>
+      has(actor, 'municipality_staff')
+        ? exists(
+            sql`(select 1 from ${trajectory} where ${and(eq(trajectory.participantId, participant.id), eq(trajectory.referredBy, actor.userId))})`,
+          )
+        : null,
+    holders: (id) => sql`select ${trajectory.referredBy} from ${trajectory}
+      join ${roleAssignment} on ${roleAssignment.userId} = ${trajectory.referredBy}
+        and ${roleAssignment.role} = 'municipality_staff' and ${roleAssignment.confirmedAt} is not null
+      where ${trajectory.participantId} = ${id}`,
+  },
+];
+
+const scopeOf = (actor: Actor, sees: Relation['sees']): SQL => {
+  const parts = relations
+    .filter((r) => r.sees === sees)
+    .map((r) => r.reach(actor))
+    .filter((part): part is SQL => part !== null);
+  return parts.length ? or(...parts)! : sql`false`;
+};
+
+/**
+ * Which participants an actor may see the whole file of (a condition on `participant`): a coach their own
+ * caseload, a regional lead their region, the national lead everyone, a participant only themself.
+ */
+export const fullFileScope = (actor: Actor): SQL => scopeOf(actor, 'file');
+
+/** Whose referral the actor may follow: only its phase. */
+export const referralStatusScope = (actor: Actor): SQL => scopeOf(actor, 'status');
+
+/** Who can see a participant's file, by name where the relation names people: for the participant's portal. */
+export async function whoCanSee(db: Db, participantId: string) {
+  const holders = await db
+    .select({ who: sql<Relation['who']>`holder.who`, name: appUser.displayName })
+    .from(
+      sql`(${sql.join(
+        relations
+          .filter((r) => r.holders)
+          .map(
+            (r) =>
+              sql`select ${r.who}::text as who, h.user_id from (${r.holders!(participantId)}) as h(user_id)`,
+          ),
+        sql` union `,
+      )}) as holder`,
+    )
+    .innerJoin(appUser, and(sql`${appUser.id} = holder.user_id`, sql`${appUser.disabledAt} is null`))
+    .orderBy(appUser.displayName);
+  const what = (r: Relation) => (r.sees === 'file' ? ('everything' as const) : ('status_only' as const));
+  return relations.flatMap(
+    (r): { who: Relation['who']; name: string | null; what: ReturnType<typeof what> }[] =>
+      r.holders
+        ? holders.filter((h) => h.who === r.who).map((h) => ({ who: r.who, name: h.name, what: what(r) }))
+        : [{ who: r.who, name: null, what: what(r) }],
   );
 }
 

@@ -1,13 +1,12 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, count, desc, eq, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { nameKey } from '../../shared/names.ts';
 import { appUser } from '../access/access.table.ts';
-import { sequentially, type Db } from '../db.ts';
-import { municipality } from '../organisation/organisation.table.ts';
+import type { Db } from '../db.ts';
+import { municipality, programme } from '../organisation/organisation.table.ts';
 import { trajectory, trajectoryExtension } from '../trajectories/trajectories.table.ts';
 import { education, languageLevel, participant, workExperience } from './participants.table.ts';
 
 const coach = aliasedTable(appUser, 'coach');
-const approver = aliasedTable(appUser, 'approver');
 
 export async function selectParticipant(db: Db, id: string) {
   const [row] = await db
@@ -18,43 +17,100 @@ export async function selectParticipant(db: Db, id: string) {
   return row;
 }
 
+/**
+ * One participant with how much of the file the actor may see (`full`, or only the status of a referral they
+ * made) and who coaches their latest trajectory: the access check is part of the read, one round trip.
+ */
+export async function selectParticipantInScope(db: Db, id: string, scope: { full: SQL; limited: SQL }) {
+  const [row] = await db
+    .select({
+      participant,
+      municipalityName: municipality.name,
+      regionId: municipality.regionId,
+      isFullFile: sql<boolean>`(${scope.full})`,
+      isReferrer: sql<boolean>`(${scope.limited})`,
+      latestCoachId: sql<string | null>`(select ${trajectory.coachId} from ${trajectory}
+        where ${trajectory.participantId} = ${participant.id} order by ${trajectory.createdAt} desc limit 1)`,
+    })
+    .from(participant)
+    .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+    .where(eq(participant.id, id));
+  return row && (row.isFullFile || row.isReferrer) ? row : undefined;
+}
+
+type Extension = {
+  extension: Omit<typeof trajectoryExtension.$inferSelect, 'id' | 'approvedBy'>;
+  approvedByName: string | null;
+};
+
+/** A person's trajectories, newest first, each with its extensions, and the programme's trajectory length. */
 export async function selectTrajectoriesOf(db: Db, participantId: string) {
   const rows = await db
-    .select({ trajectory, coachName: coach.displayName })
+    .select({
+      trajectory,
+      coachName: coach.displayName,
+      trajectoryMonths: sql<number>`coalesce((select ${programme.trajectoryMonths} from ${programme} limit 1), 6)`,
+      extensions: sql<
+        (Omit<Extension['extension'], 'createdAt'> & { createdAt: string; approvedByName: string | null })[]
+      >`
+        coalesce((select json_agg(json_build_object(
+            'trajectoryId', ${trajectoryExtension.trajectoryId}, 'previousEndOn', ${trajectoryExtension.previousEndOn},
+            'newEndOn', ${trajectoryExtension.newEndOn}, 'reason', ${trajectoryExtension.reason},
+            'createdAt', ${trajectoryExtension.createdAt}, 'approvedByName',
+            (select ${appUser.displayName} from ${appUser} where ${appUser.id} = ${trajectoryExtension.approvedBy}))
+            order by ${trajectoryExtension.createdAt})
+          from ${trajectoryExtension} where ${trajectoryExtension.trajectoryId} = ${trajectory.id}), '[]'::json)`,
+    })
     .from(trajectory)
     .leftJoin(coach, eq(coach.id, trajectory.coachId))
     .where(eq(trajectory.participantId, participantId))
     .orderBy(desc(trajectory.createdAt));
-  const extensions = rows.length
-    ? await db
-        .select({ extension: trajectoryExtension, approvedByName: approver.displayName })
-        .from(trajectoryExtension)
-        .leftJoin(approver, eq(approver.id, trajectoryExtension.approvedBy))
-        .where(
-          inArray(
-            trajectoryExtension.trajectoryId,
-            rows.map((r) => r.trajectory.id),
-          ),
-        )
-        .orderBy(asc(trajectoryExtension.createdAt))
-    : [];
-  return rows.map((r) => ({
+  return rows.map(({ extensions, ...r }) => ({
     ...r,
-    extensions: extensions.filter((e) => e.extension.trajectoryId === r.trajectory.id),
+    extensions: extensions.map(({ approvedByName, createdAt, ...e }): Extension => ({
+      extension: { ...e, createdAt: new Date(createdAt) },
+      approvedByName,
+    })),
   }));
 }
 
+/** Education, work experience and Dutch levels (newest first) of one person, in one round trip. */
 export async function selectProfileLists(db: Db, participantId: string) {
-  const [educations, work, levels] = await sequentially([
-    db.select().from(education).where(eq(education.participantId, participantId)),
-    db.select().from(workExperience).where(eq(workExperience.participantId, participantId)),
-    db
-      .select()
-      .from(languageLevel)
-      .where(eq(languageLevel.participantId, participantId))
-      .orderBy(desc(languageLevel.assessedOn), desc(languageLevel.createdAt)),
-  ]);
-  return { educations, work, levels };
+  const list = <T>(table: SQL, fields: Record<string, SQL | AnyColumn>, orderBy?: SQL) =>
+    sql<T[]>`coalesce((select json_agg(json_build_object(${sql.join(
+      Object.entries(fields).map(([key, column]) => sql`${key}::text, ${column}`),
+      sql`, `,
+    )})${orderBy ? sql` order by ${orderBy}` : sql``}) from ${table} where participant_id = ${participantId}), '[]'::json)`;
+  const [row] = await db
+    .select({
+      educations: list<Omit<typeof education.$inferSelect, 'id' | 'participantId'>>(sql`${education}`, {
+        country: education.country,
+        level: education.level,
+        field: education.field,
+        years: education.years,
+        hasDiploma: education.hasDiploma,
+        valuation: education.valuation,
+        valuationResult: education.valuationResult,
+      }),
+      work: list<Omit<typeof workExperience.$inferSelect, 'id' | 'participantId'>>(sql`${workExperience}`, {
+        escoUri: workExperience.escoUri,
+        occupation: workExperience.occupation,
+        years: workExperience.years,
+        country: workExperience.country,
+      }),
+      levels: list<Pick<typeof languageLevel.$inferSelect, 'skill' | 'level' | 'assessedOn' | 'source'>>(
+        sql`${languageLevel}`,
+        {
+          skill: languageLevel.skill,
+          level: languageLevel.level,
+          assessedOn: languageLevel.assessedOn,
+          source: languageLevel.source,
+        },
+        sql`${languageLevel.assessedOn} desc, ${languageLevel.createdAt} desc`,
+      ),
+    })
+    .from(sql`(select 1) as one`);
+  return row!;
 }
 
 /** Files with the same spelling-tolerant name and date of birth in the same municipality. */

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { isLocale } from '../../shared/locales.ts';
 import { auditParticipant, createInvitedUser } from '../access/index.ts';
 import { DomainError, type Ctx } from '../context.ts';
-import { getParticipantFile, loadManagedParticipant } from './participant-file.ts';
+import { loadManagedParticipant, readParticipantFile } from './participant-file.ts';
 import { participant } from './participants.table.ts';
 
 /**
@@ -10,7 +10,7 @@ import { participant } from './participants.table.ts';
  * and an invitation e-mail in their language (Dutch where the portal does not speak it yet).
  */
 export async function createPortalAccount(ctx: Ctx, participantId: string, email: string) {
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const row = await loadManagedParticipant(ctx, tx, participantId);
     if (row.participant.userId) throw new DomainError('resource.conflict', { reason: 'has_account' });
     const language = row.participant.preferredLanguage;
@@ -22,6 +22,6 @@ export async function createPortalAccount(ctx: Ctx, participantId: string, email
     });
     await tx.update(participant).set({ userId: user.id }).where(eq(participant.id, participantId));
     await auditParticipant(ctx, tx, 'update', participantId, { portalAccount: true });
+    return readParticipantFile(ctx, tx, participantId);
   });
-  return getParticipantFile(ctx, participantId);
 }

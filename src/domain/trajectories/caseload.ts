@@ -238,36 +238,44 @@ export async function getCaseload(ctx: Ctx, query: Query) {
   });
 }
 
-/** Each coach's workload in the lead's region(s): open and active trajectories, overdue steps, plans not agreed. */
+/**
+ * Each coach's workload in the lead's region(s): open and active trajectories, overdue steps and plans waiting for
+ * agreement, counted in the database over every open trajectory (no row cap).
+ */
 export async function getWorkload(ctx: Ctx) {
-  const caseload = await getCaseload(ctx, { sort: 'name', filter: 'all' });
-  const byCoach = new Map<
-    string,
-    {
-      coachId: string;
-      coachName: string;
-      open: number;
-      active: number;
-      overdueSteps: number;
-      notAgreed: number;
-    }
-  >();
-  for (const item of caseload.items) {
-    const coachId = item.coachId;
-    if (!coachId) continue;
-    const entry = byCoach.get(coachId) ?? {
-      coachId,
-      coachName: item.coachName ?? '',
-      open: 0,
-      active: 0,
-      overdueSteps: 0,
-      notAgreed: 0,
-    };
-    entry.open++;
-    if (item.status === 'active') entry.active++;
-    entry.overdueSteps += item.overdueSteps;
-    if (item.isPlanWaitingForAgreement) entry.notAgreed++;
-    byCoach.set(coachId, entry);
-  }
-  return { items: [...byCoach.values()].sort((a, b) => b.open - a.open) };
+  const scope = await caseloadScope(ctx, undefined);
+  const now = today(ctx);
+  const latestPlan = ctx.db
+    .selectDistinctOn([planVersion.trajectoryId], {
+      trajectoryId: planVersion.trajectoryId,
+      version: planVersion.version,
+      steps: planVersion.steps,
+      agreedAt: planVersion.agreedAt,
+    })
+    .from(planVersion)
+    .orderBy(planVersion.trajectoryId, desc(planVersion.version))
+    .as('latest_plan');
+  // Steps of the latest plan due before today that are neither done nor dropped.
+  const overdueSteps = sql`(select count(*) from jsonb_array_elements(${latestPlan.steps}) as step
+    where step->>'dueOn' < ${now} and not exists (select 1 from ${stepProgress}
+      where ${stepProgress.trajectoryId} = ${trajectory.id} and ${stepProgress.stepId} = step->>'id'
+        and ${stepProgress.status} in ('done', 'dropped')))`;
+  const items = await ctx.db
+    .select({
+      coachId: sql<string>`${trajectory.coachId}`,
+      coachName: sql<string>`coalesce(${coach.displayName}, '')`,
+      open: sql<number>`count(*)::int`,
+      active: sql<number>`(count(*) filter (where ${trajectory.status} = 'active'))::int`,
+      overdueSteps: sql<number>`coalesce(sum(${overdueSteps}), 0)::int`,
+      notAgreed: sql<number>`(count(*) filter (where ${latestPlan.version} is not null and ${latestPlan.agreedAt} is null))::int`,
+    })
+    .from(trajectory)
+    .innerJoin(participant, eq(participant.id, trajectory.participantId))
+    .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+    .leftJoin(coach, eq(coach.id, trajectory.coachId))
+    .leftJoin(latestPlan, eq(latestPlan.trajectoryId, trajectory.id))
+    .where(and(scope, inArray(trajectory.status, [...openStatuses]), isNotNull(trajectory.coachId)))
+    .groupBy(trajectory.coachId, coach.displayName)
+    .orderBy(desc(sql`count(*)`), coach.displayName);
+  return { items };
 }

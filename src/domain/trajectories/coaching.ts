@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   activityCreate,
@@ -91,6 +91,25 @@ export function addApplication(ctx: Ctx, trajectoryId: string, input: z.infer<ty
       .returning({ id: jobApplication.id });
     return row!;
   });
+}
+
+/** The applications of one trajectory, newest first: what the coach follows up and moves on. */
+export async function listApplications(ctx: Ctx, trajectoryId: string) {
+  const { trajectory: t } = await loadReadableTrajectory(ctx, ctx.db, trajectoryId);
+  const items = await ctx.db
+    .select({
+      id: jobApplication.id,
+      vacancy: jobApplication.vacancy,
+      employerName: jobApplication.employerName,
+      appliedOn: jobApplication.appliedOn,
+      status: jobApplication.status,
+      followUpOn: jobApplication.followUpOn,
+    })
+    .from(jobApplication)
+    .where(eq(jobApplication.trajectoryId, trajectoryId))
+    .orderBy(desc(jobApplication.appliedOn), desc(jobApplication.createdAt));
+  await auditParticipant(ctx, ctx.db, 'read', t.participantId, { applications: trajectoryId });
+  return { items };
 }
 
 /** Moves an application on: interview, rejected, offer; or sets the next follow-up date. */

@@ -13,6 +13,7 @@ export {
   addNote,
   askQuestion,
   addApplication,
+  listApplications,
   updateApplication,
   addActivity,
 } from './coaching.ts';

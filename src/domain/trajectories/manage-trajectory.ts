@@ -8,7 +8,7 @@ import { municipality, partnership, programme, region } from '../organisation/or
 import {
   canManage,
   fullFileScope,
-  getParticipantFile,
+  readParticipantFile,
   selectParticipant,
   today,
 } from '../participants/index.ts';
@@ -61,7 +61,7 @@ async function hasActivePartnership(tx: Db, municipalityCode: string, on: string
  * Starting needs an active partnership with the participant's municipality and an assigned coach.
  */
 export async function changeTrajectoryStatus(ctx: Ctx, trajectoryId: string, input: TrajectoryActionInput) {
-  const participantId = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const t = await loadManagedTrajectory(ctx, tx, trajectoryId);
     const to = nextStatus(t.status, input.action);
     assertPlausibleDate('on', input.on, today(ctx), { yearsBack: 1, yearsAhead: 1 });
@@ -98,15 +98,14 @@ export async function changeTrajectoryStatus(ctx: Ctx, trajectoryId: string, inp
       action: input.action,
       to,
     });
-    return t.participantId;
+    return readParticipantFile(ctx, tx, t.participantId);
   });
-  return getParticipantFile(ctx, participantId);
 }
 
 /** Assigns or changes the coach. The history of assignments is kept. */
 export async function assignCoach(ctx: Ctx, trajectoryId: string, coachId: string) {
   const actor = requireActor(ctx);
-  const participantId = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const t = await loadManagedTrajectory(ctx, tx, trajectoryId);
     if (!openStatuses.includes(t.status))
       throw new DomainError('trajectory.transition_not_allowed', { from: t.status, action: 'assign_coach' });
@@ -139,9 +138,8 @@ export async function assignCoach(ctx: Ctx, trajectoryId: string, coachId: strin
       coachId,
       previousCoachId: t.coachId,
     });
-    return t.participantId;
+    return readParticipantFile(ctx, tx, t.participantId);
   });
-  return getParticipantFile(ctx, participantId);
 }
 
 /** Extends a running trajectory; the reason, new end and approver are recorded. */
@@ -151,7 +149,7 @@ export async function extendTrajectory(
   input: { newEndOn: string; reason: string },
 ) {
   const actor = requireActor(ctx);
-  const participantId = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const t = await loadManagedTrajectory(ctx, tx, trajectoryId);
     if (t.status !== 'active' || !t.plannedEndOn) throw new DomainError('trajectory.not_active');
     assertExtension(t.plannedEndOn, input.newEndOn);
@@ -172,9 +170,8 @@ export async function extendTrajectory(
       trajectory: trajectoryId,
       extendedTo: input.newEndOn,
     });
-    return t.participantId;
+    return readParticipantFile(ctx, tx, t.participantId);
   });
-  return getParticipantFile(ctx, participantId);
 }
 
 /** Opens a new trajectory for someone whose earlier one ended; the earlier ones stay readable. */
@@ -188,7 +185,7 @@ export async function openTrajectory(
   },
 ) {
   const actor = requireActor(ctx);
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const row = await selectParticipant(tx, participantId);
     const [inScope] = row
       ? await tx
@@ -214,8 +211,8 @@ export async function openTrajectory(
       createdAt: ctx.clock(),
     });
     await auditParticipant(ctx, tx, 'update', participantId, { newTrajectory: true });
+    return readParticipantFile(ctx, tx, participantId);
   });
-  return getParticipantFile(ctx, participantId);
 }
 
 /** Coaches a lead can assign: coaches in the lead's regions (all for the national lead), with their open caseload. */

@@ -1,10 +1,10 @@
 import { sequentially } from '../db.ts';
-import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
-import { appUser, roleAssignment } from '../access/access.table.ts';
+import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { appUser } from '../access/access.table.ts';
 import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
-import { fullFileScope, today } from '../participants/index.ts';
+import { fullFileScope, today, whoCanSee } from '../participants/index.ts';
 import { activity, meeting, trajectory } from './trajectories.table.ts';
 import { education, languageLevel, participant, workExperience } from '../participants/participants.table.ts';
 import { readPlan } from './plan.ts';
@@ -44,20 +44,7 @@ export async function getPortal(ctx: Ctx) {
           .from(appUser)
           .where(eq(appUser.id, t.coachId))
       : [];
-    const leads = p.regionId
-      ? await tx
-          .select({ name: appUser.displayName })
-          .from(appUser)
-          .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
-          .where(and(eq(roleAssignment.role, 'regional_lead'), eq(roleAssignment.regionId, p.regionId)))
-      : [];
-    const [referrer] = t?.referredBy
-      ? await tx
-          .select({ name: appUser.displayName })
-          .from(appUser)
-          .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
-          .where(and(eq(appUser.id, t.referredBy), inArray(roleAssignment.role, ['municipality_staff'])))
-      : [];
+    const whoSees = await whoCanSee(tx, p.participant.id);
     await auditParticipant(ctx, tx, 'read', p.participant.id, { portal: true });
     return {
       participantId: p.participant.id,
@@ -76,16 +63,7 @@ export async function getPortal(ctx: Ctx) {
       plan: t ? await readPlan(tx, t.id) : null,
       appointments,
       coach: coach ?? null,
-      // Mirrors participants.policy.ts: who reaches the whole file, and who only its phase.
-      whoCanSee: [
-        { who: 'you' as const, name: p.participant.name, what: 'everything' as const },
-        ...(coach ? [{ who: 'coach' as const, name: coach.name, what: 'everything' as const }] : []),
-        ...leads.map((l) => ({ who: 'regional_lead' as const, name: l.name, what: 'everything' as const })),
-        { who: 'national_lead' as const, name: null, what: 'everything' as const },
-        ...(referrer
-          ? [{ who: 'referrer' as const, name: referrer.name, what: 'status_only' as const }]
-          : []),
-      ],
+      whoCanSee: whoSees,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -18,10 +19,24 @@ export type Database = {
   close(): Promise<void>;
   /** Plain SQL with `$1` parameters (or several statements without), for the job queue's own queries. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Calls `listener` with every SQL statement Drizzle sends (tests count statements per request). */
+  onQuery(listener: (sql: string) => void): () => void;
 };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const options = { schema, casing: 'snake_case' as const };
+
+/** Drizzle's logger, turned into a list of listeners that tests can join and leave. */
+function queryListeners() {
+  const listeners = new Set<(sql: string) => void>();
+  return {
+    logger: { logQuery: (query: string) => listeners.forEach((listener) => listener(query)) },
+    onQuery(listener: (sql: string) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
 
 /** Embedded PGlite in `dataDir` (or in memory), the database of a single office and of the tests. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
@@ -35,14 +50,17 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       );
     }
   }
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // pg_trgm: the same trigram name search as on a server (migration 0004).
+  const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
   // The one connection chains every audit row to the one before (migration 0002), so a changed or removed row
   // shows in `npm run audit:verify`. A server relies on database roles instead (roles.ts, docs/security.md).
   await client.exec("set opstap.audit_chain = 'on'");
-  const db = drizzlePglite(client, options) as unknown as Db;
+  const { logger, onQuery } = queryListeners();
+  const db = drizzlePglite(client, { ...options, logger }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
+    onQuery,
     executeSql: async (text, values) =>
       values?.length ? client.query(text, values) : ((await client.exec(text)).at(-1) ?? { rows: [] }),
     // PGlite has one connection, so nobody else can migrate at the same time. Drizzle runs all pending
@@ -94,10 +112,12 @@ export async function openPostgres(
       `Cannot reach the database in DATABASE_URL (${reason}): check the address, user and that the server runs.`,
     );
   }
-  const db = drizzlePg(pool, options) as unknown as Db;
+  const { logger, onQuery } = queryListeners();
+  const db = drizzlePg(pool, { ...options, logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
+    onQuery,
     executeSql: (text, values) => pool.query(text, values),
     async migrate() {
       // Several instances may start at once: an advisory lock lets one migrate while the others wait.

@@ -106,14 +106,9 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
     const access = request.routeOptions.config.access;
     const token = request.cookies[cookieName];
     const now = opts.clock();
-    request.session = token ? await resolveSession(opts.db, token, now, opts.demoMode) : null;
-    if (token && !request.session) reply.clearCookie(cookieName, { path: '/' });
-    const actor: Actor | null = request.session?.actor ?? null;
-    // Log lines of this request say who made it (an id, no name or address).
-    if (actor) reply.log = request.log = request.log.child({ userId: actor.userId });
     request.ctx = {
       db: opts.db,
-      actor,
+      actor: null,
       clock: opts.clock,
       log: request.log,
       requestId: request.id,
@@ -124,9 +119,22 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
       secretBox: opts.secretBox,
       jobs: opts.jobs,
     };
-
+    // Public routes, the web app's files and its pages never read the session: no database work for them.
+    const needsSession = !!access && !('public' in access);
     // A cookie is sent along by the browser even from another site; writes must come from our own pages.
-    if (token && !safeMethods.has(request.method) && !isOwnOrigin(request, opts.publicUrl)) {
+    const crossSiteWrite =
+      !!token && !safeMethods.has(request.method) && !isOwnOrigin(request, opts.publicUrl);
+    if (!needsSession && !crossSiteWrite) return;
+
+    // One query: the session, its user and its confirmed roles (sessions.ts).
+    request.session = token ? await resolveSession(opts.db, token, now, opts.demoMode) : null;
+    if (token && !request.session) reply.clearCookie(cookieName, { path: '/' });
+    const actor: Actor | null = request.session?.actor ?? null;
+    request.ctx.actor = actor;
+    // Log lines of this request say who made it (an id, no name or address).
+    if (actor) reply.log = request.log = request.ctx.log = request.log.child({ userId: actor.userId });
+
+    if (crossSiteWrite) {
       await audit(request.ctx, opts.db, {
         action: 'csrf_refused',
         entityType: 'request',
@@ -134,8 +142,7 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
       });
       throw new DomainError('auth.csrf');
     }
-
-    if (!access || 'public' in access) return; // unknown routes reach the not-found handler
+    if (!access || 'public' in access) return;
     if (!request.session) throw new DomainError(token ? 'auth.session_expired' : 'auth.unauthenticated');
     if (request.session.stage !== 'full' && !access.beforeSecondFactor)
       throw new DomainError('auth.second_factor_required', { next: request.session.stage });

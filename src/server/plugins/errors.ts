@@ -1,56 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { errorStatus, type ErrorCode } from '../../shared/errors.ts';
+import { errors, type ErrorCode } from '../../shared/errors.ts';
 import { DomainError } from '../../domain/context.ts';
 import { audit } from '../../domain/access/index.ts';
 import type { Db } from '../../domain/db.ts';
 
-/** Plain English for API clients; the web app shows its own translation of the code. */
-const messages: Record<ErrorCode, string> = {
-  'request.invalid': 'Some fields are not valid.',
-  'request.malformed_json': 'The request body is not valid JSON.',
-  'request.too_large': 'The request is too large.',
-  'request.unsupported_media_type': 'Send the request body as application/json.',
-  'route.not_found': 'There is no such address in the API.',
-  'auth.invalid_credentials': 'The e-mail address or password is not correct.',
-  'auth.unauthenticated': 'Please log in first.',
-  'auth.session_expired': 'Your session has ended. Please log in again.',
-  'auth.forbidden': 'You may not do this.',
-  'auth.csrf': 'This request did not come from the Opstap pages. Reload the page and try again.',
-  'auth.throttled': 'Too many attempts. Try again later.',
-  'auth.second_factor_required': 'Enter the code from your authenticator app first.',
-  'auth.reauthentication_required': 'For this, enter your password (and code) again.',
-  'auth.totp_invalid': 'The code is not correct. Enter the code your app shows now.',
-  'auth.link_invalid': 'This link does not work. Ask for a new one.',
-  'auth.link_expired': 'This link has expired. Ask for a new one.',
-  'auth.link_used': 'This link was already used. Ask for a new one.',
-  'password.too_short': 'The password is too short.',
-  'password.too_common': 'This password is too common. Choose another.',
-  'password.mismatch': 'The passwords are not the same.',
-  'resource.not_found': 'Not found.',
-  'resource.conflict': 'Someone else changed this in the meantime. Look at the changes and try again.',
-  'user.email_taken': 'There is already an account with this e-mail address.',
-  'user.scope_required': 'This role needs a region, municipality or employer.',
-  'partnership.dates_invalid': 'The end date must be after the start date.',
-  'privacy.bsn_refused':
-    'This looks like a BSN (citizen service number). Opstap may not store it: remove the number.',
-  'request.date_out_of_range': 'This date is too far in the past or the future.',
-  'participant.possible_duplicate':
-    'A participant with this name and date of birth already lives in this municipality. Open the existing file, or confirm that this is someone else.',
-  'trajectory.transition_not_allowed': 'This step is not possible in the current phase of the trajectory.',
-  'trajectory.partnership_required':
-    'A trajectory can only start when the municipality has an active partnership. Ask your regional project lead.',
-  'trajectory.coach_required': 'Assign a coach before the trajectory starts.',
-  'trajectory.already_open': 'This participant already has an open trajectory.',
-  'trajectory.extension_not_later': 'The new end date must be after the current end date.',
-  'trajectory.not_active': 'This can only be done while the trajectory is running.',
-  'plan.version_conflict': 'Someone else saved the plan in the meantime. Look at the changes and try again.',
-  'plan.nothing_to_agree': 'There is no new version of the plan to agree to.',
-  'server.error': 'Something went wrong on our side. Try again later.',
-  'server.unavailable': 'The service is not available right now.',
-};
-
-const body = (code: ErrorCode, details?: unknown, message = messages[code]) => ({
+const body = (code: ErrorCode, details?: unknown, message: string = errors[code].message) => ({
   error: { code, message, ...(details === undefined ? {} : { details }) },
 });
 
@@ -135,7 +90,7 @@ async function auditRefusal(db: Db, request: FastifyRequest, error: DomainError)
 export function registerErrorHandling(app: FastifyInstance, servesWebApp: boolean, db: Db) {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
-      const status = errorStatus[error.code];
+      const status = errors[error.code].status;
       if (error.code === 'auth.throttled')
         reply.header(
           'retry-after',
@@ -154,7 +109,7 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp: boolea
         { db: failure, route: request.routeOptions.url },
         'database error',
       );
-      return reply.status(errorStatus[code]).send(body(code));
+      return reply.status(errors[code].status).send(body(code));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues: FieldIssue[] = error.validation.map((v) => ({
@@ -170,7 +125,7 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp: boolea
           body(
             'request.invalid',
             issues,
-            first ? `${first.field}: ${first.message}` : messages['request.invalid'],
+            first ? `${first.field}: ${first.message}` : errors['request.invalid'].message,
           ),
         );
     }
@@ -182,7 +137,7 @@ export function registerErrorHandling(app: FastifyInstance, servesWebApp: boolea
       return reply.status(500).send(body('server.error'));
     }
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
-    if (mapped) return reply.status(errorStatus[mapped]).send(body(mapped));
+    if (mapped) return reply.status(errors[mapped].status).send(body(mapped));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return reply.status(error.statusCode).send(body('request.invalid', undefined, error.message));
     request.log.error(

@@ -16,6 +16,7 @@ import {
   getPlan,
   getPortal,
   getWorkload,
+  listApplications,
   savePlan,
   setStepStatus,
   updateApplication,
@@ -124,6 +125,11 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['coaching'], params: c.idParams, body: c.applicationCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await addApplication(request.ctx, request.params.id, request.body)),
+  });
+  app.get('/api/trajectories/:id/applications', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, response: { 200: c.applicationList, ...errors } },
+    handler: (request) => listApplications(request.ctx, request.params.id),
   });
   app.patch('/api/trajectories/:id/applications/:applicationId', {
     config: { access: { roles: coachTeam, data: 'participant' } },

@@ -1,18 +1,16 @@
 import { z } from 'zod';
-import { errorCodes } from '../errors.ts';
 import { limits } from '../limits.ts';
 import { locales } from '../locales.ts';
 import { containsBsn } from '../bsn.ts';
 import { isPhoneNumber, tidyPhoneNumber } from '../phone.ts';
 
-export const errorResponse = z.object({
-  error: z.object({
-    code: z.enum(errorCodes),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-export type ErrorResponse = z.infer<typeof errorResponse>;
+/**
+ * A module's error codes, each with its HTTP status and a plain English message for API clients (the web app
+ * shows its own translation, `errors.<code>`). A code is `<module>.<what>` and never changes once released.
+ */
+export const defineErrors = <const T extends Record<string, { status: number; message: string }>>(
+  errors: T,
+) => errors;
 
 export const id = z.uuid();
 export const idParams = z.strictObject({ id });
@@ -119,3 +117,24 @@ export const pageQuery = {
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });
+
+/** The schemas of one endpoint: what it takes in the path, the query string and the body, and what it answers. */
+export type EndpointSchemas = {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+};
+type InputOf<S> = S extends z.ZodType ? z.input<S> : undefined;
+
+/**
+ * One endpoint as types, from its contract's schemas: the request as a caller writes it (before the server's
+ * defaults and coercions) and the answer as the server sends it. Types only, so a client built from these keeps
+ * Zod out of its bundle: `Endpoint<{ params: typeof idParams; response: typeof plan }>`.
+ */
+export type Endpoint<S extends EndpointSchemas> = {
+  params: InputOf<S['params']>;
+  query: InputOf<S['query']>;
+  body: InputOf<S['body']>;
+  response: z.output<S['response']>;
+};

@@ -1,3 +1,4 @@
+export { errorResponse, type ErrorResponse } from '../errors.ts';
 export * from './common.ts';
 export * from './auth.ts';
 export * from './organisation.ts';

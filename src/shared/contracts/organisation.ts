@@ -10,6 +10,7 @@ import {
   phone,
   searchText,
   shortText,
+  defineErrors,
 } from './common.ts';
 
 export const programme = z.object({
@@ -152,3 +153,7 @@ export const partnershipUpdate = z.strictObject({
   ...z.object(partnershipFields).partial().shape,
 });
 export type PartnershipUpdate = z.infer<typeof partnershipUpdate>;
+
+export const organisationErrors = defineErrors({
+  'partnership.dates_invalid': { status: 400, message: 'The end date must be after the start date.' },
+});

@@ -26,6 +26,7 @@ import {
   phone,
   searchText,
   shortText,
+  defineErrors,
 } from './common.ts';
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code like SY');
@@ -283,3 +284,11 @@ export const participantFileResponse = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('referral_status'), file: referralStatus }),
 ]);
 export const portalAccountCreate = z.strictObject({ email });
+
+export const participantErrors = defineErrors({
+  'participant.possible_duplicate': {
+    status: 409,
+    message:
+      'A participant with this name and date of birth already lives in this municipality. Open the existing file, or confirm that this is someone else.',
+  },
+});

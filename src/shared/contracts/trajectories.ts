@@ -9,7 +9,7 @@ import {
   stepOwners,
   stepStatuses,
 } from '../trajectories.ts';
-import { id, isoDate, isoDateTime, longText, shortText } from './common.ts';
+import { id, isoDate, isoDateTime, longText, shortText, defineErrors } from './common.ts';
 
 export const planGoal = z.strictObject({
   id,
@@ -90,6 +90,18 @@ export const applicationUpdate = z.strictObject({
   followUpOn: isoDate.nullable().optional(),
 });
 export const applicationParams = z.strictObject({ id, applicationId: id });
+export const applicationList = z.object({
+  items: z.array(
+    z.object({
+      id,
+      vacancy: z.string(),
+      employerName: z.string(),
+      appliedOn: z.string(),
+      status: z.enum(applicationStatuses),
+      followUpOn: z.string().nullable(),
+    }),
+  ),
+});
 export const activityCreate = z.strictObject({
   kind: z.enum(activityKinds),
   happenedOn: isoDate,
@@ -225,4 +237,28 @@ export const cv = z.object({
   ),
   ambition: z.string(),
   activities: z.array(z.object({ kind: z.string(), happenedOn: z.string() })),
+});
+
+export const trajectoryErrors = defineErrors({
+  'trajectory.transition_not_allowed': {
+    status: 409,
+    message: 'This step is not possible in the current phase of the trajectory.',
+  },
+  'trajectory.partnership_required': {
+    status: 409,
+    message:
+      'A trajectory can only start when the municipality has an active partnership. Ask your regional project lead.',
+  },
+  'trajectory.coach_required': { status: 409, message: 'Assign a coach before the trajectory starts.' },
+  'trajectory.already_open': { status: 409, message: 'This participant already has an open trajectory.' },
+  'trajectory.extension_not_later': {
+    status: 400,
+    message: 'The new end date must be after the current end date.',
+  },
+  'trajectory.not_active': { status: 409, message: 'This can only be done while the trajectory is running.' },
+  'plan.version_conflict': {
+    status: 409,
+    message: 'Someone else saved the plan in the meantime. Look at the changes and try again.',
+  },
+  'plan.nothing_to_agree': { status: 409, message: 'There is no new version of the plan to agree to.' },
 });

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { municipalFunctions, roles } from '../roles.ts';
-import { cbsCode, email, id, isoDateTime, locale, pageQuery, searchText, shortText } from './common.ts';
+import {
+  cbsCode,
+  email,
+  id,
+  isoDateTime,
+  locale,
+  pageQuery,
+  searchText,
+  shortText,
+  defineErrors,
+} from './common.ts';
 import { roleAssignment } from './auth.ts';
 
 export const roleAssignmentInput = z.strictObject({
@@ -61,3 +71,8 @@ export const roleToConfirm = z.object({
   municipalityCode: z.string().nullable(),
 });
 export const roleToConfirmList = z.object({ items: z.array(roleToConfirm) });
+
+export const userErrors = defineErrors({
+  'user.email_taken': { status: 409, message: 'There is already an account with this e-mail address.' },
+  'user.scope_required': { status: 400, message: 'This role needs a region, municipality or employer.' },
+});
