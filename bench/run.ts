@@ -47,6 +47,7 @@ import { participant } from '../src/domain/participants/participants.table.ts';
 import { getCaseload } from '../src/domain/trajectories/caseload.ts';
 import { trajectory } from '../src/domain/trajectories/trajectories.table.ts';
 import { buildApp } from '../src/server/app.ts';
+import { moduleContributions } from '../src/server/modules.ts';
 import { openPglite, openPostgres, type Database } from '../src/server/db/client.ts';
 import { demoPassword, loadDemoData } from '../src/server/db/demo-data.ts';
 import { loadReferenceData } from '../src/server/db/reference-data.ts';
@@ -239,6 +240,7 @@ async function bench(database: Database, connectionNote: string) {
     demoMode: true,
     secretBox: ephemeralSecretBox(),
     jobs: { enqueue: async () => undefined },
+    contributions: moduleContributions,
   });
 
   const regional = await actorFor(database, 'regional@demo.opstap.nl');

@@ -60,6 +60,44 @@ export type JobDefinition<T extends Record<string, unknown> = Record<string, unk
   retries?: number;
 };
 
+/** A line on a participant's timeline as a module gives it: who did it as an account id, named by the timeline. */
+export type TimelineContribution = {
+  kind: string;
+  at: string;
+  title: string;
+  text: string | null;
+  byId: string | null;
+  data: Record<string, unknown>;
+};
+/** A reason for the coach to look at a trajectory today. */
+export type TodayContribution = { trajectoryId: string; reason: string; detail: string | null };
+/** A card on the participant's portal home: a title key the web app translates, a date, a line of text, a link. */
+export type PortalCard = {
+  kind: string;
+  title: string;
+  at: string | null;
+  text: string | null;
+  link: string | null;
+};
+
+/**
+ * What modules add to views that another module owns (docs/architecture.md, "Adding a module"): the participant's
+ * timeline, the coach's "today" list, the portal home. Each source reads its own tables; the owner of the view
+ * has already checked that the actor may see the participant or trajectories it passes.
+ */
+export type Contributions = {
+  timeline: ((
+    tx: Db,
+    on: { participantId: string; trajectoryIds: string[]; forParticipant: boolean },
+  ) => Promise<TimelineContribution[]>)[];
+  today: ((tx: Db, on: { trajectoryIds: string[]; today: string }) => Promise<TodayContribution[]>)[];
+  portal: ((
+    tx: Db,
+    on: { participantId: string; trajectoryId: string | null; today: string },
+  ) => Promise<PortalCard[]>)[];
+};
+export const noContributions: Contributions = { timeline: [], today: [], portal: [] };
+
 /** Everything a use case needs. Routes, scripts, jobs and tests build one the same way. */
 export type Ctx = {
   db: Db;
@@ -76,6 +114,8 @@ export type Ctx = {
   /** Encrypts second-factor secrets at rest. */
   secretBox: SecretBox;
   jobs: JobQueue;
+  /** What the modules add to shared views (server/modules.ts). */
+  contributions: Contributions;
 };
 
 /** A failure the user can act on. The HTTP layer maps the code to a status and the web app translates it. */

@@ -17,12 +17,18 @@ import {
 } from 'fastify-type-provider-zod';
 import { limits } from '../shared/limits.ts';
 import secureJson from 'secure-json-parse';
-import { DomainError, type Ctx, type JobDefinition, type MessageSender } from '../domain/context.ts';
+import {
+  DomainError,
+  type Contributions,
+  type Ctx,
+  type JobDefinition,
+  type MessageSender,
+} from '../domain/context.ts';
 import { outboxSender } from '../domain/notifications/index.ts';
 import type { Database } from './db/client.ts';
 import { accessPlugin, sessionCookieName, type Access } from './plugins/access.ts';
 import { createJobs, type Jobs } from './jobs.ts';
-import { moduleJobs, modules } from './modules.ts';
+import { moduleContributions, moduleJobs, modules } from './modules.ts';
 import { ephemeralSecretBox, type SecretBox } from '../domain/access/index.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -55,6 +61,8 @@ export type AppOptions = {
   worker?: boolean;
   /** false when the database role may not create tables (the owner installed the job queue). */
   installJobs?: boolean;
+  /** What modules add to shared views; default the modules' own (modules.ts). Tests add their own. */
+  contributions?: Contributions;
 };
 
 declare module 'fastify' {
@@ -168,6 +176,7 @@ export async function buildApp(options: AppOptions) {
   const clock = options.clock ?? (() => new Date());
   const sender = options.sender ?? outboxSender;
   const secretBox = options.secretBox ?? ephemeralSecretBox();
+  const contributions = options.contributions ?? moduleContributions;
   const jobs = await createJobs(options.database, {
     definitions: [...moduleJobs, ...(options.senderJobs ?? [])],
     install: options.installJobs ?? true,
@@ -184,6 +193,7 @@ export async function buildApp(options: AppOptions) {
       demoMode,
       secretBox,
       jobs: queue,
+      contributions,
     }),
   });
   app.decorate('jobs', jobs);
@@ -196,6 +206,7 @@ export async function buildApp(options: AppOptions) {
     demoMode,
     secretBox,
     jobs: jobs.queue,
+    contributions,
     webFiles: filesOf(webRoot),
   });
   registerErrorHandling(app, existsSync(`${webRoot}/index.html`), options.database.db);

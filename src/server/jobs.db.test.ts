@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DomainError, type Ctx, type JobDefinition } from '../domain/context.ts';
+import { DomainError, noContributions, type Ctx, type JobDefinition } from '../domain/context.ts';
 import { ephemeralSecretBox } from '../domain/access/index.ts';
 import { outboxSender } from '../domain/notifications/index.ts';
 import { createJobs, type Jobs } from './jobs.ts';
@@ -50,6 +50,7 @@ const ctxFor =
     demoMode: true,
     secretBox: ephemeralSecretBox(),
     jobs: queue,
+    contributions: noContributions,
   });
 
 let jobs: Jobs;

@@ -19,4 +19,5 @@ export {
   whoCanSee,
 } from './participants.policy.ts';
 export { selectParticipant, selectTrajectoriesOf } from './participants.queries.ts';
+export { participantContributions } from './contributions.ts';
 export * from './participants.table.ts';

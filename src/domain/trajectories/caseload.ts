@@ -203,6 +203,19 @@ export async function getCaseload(ctx: Ctx, query: Query) {
         openQuestions: asked.length,
       };
     });
+    // What other modules ask the coach to look at today (a missed session, a placement check-in, …).
+    const byTrajectory = new Map(rows.map((r) => [r.trajectory.id, r]));
+    for (const source of ctx.contributions.today)
+      for (const item of await source(tx, { trajectoryIds: ids, today: now })) {
+        const row = byTrajectory.get(item.trajectoryId);
+        if (row)
+          todayList.push({
+            participantId: row.trajectory.participantId,
+            name: row.name,
+            reason: item.reason,
+            detail: item.detail,
+          });
+      }
     const filtered = items.filter((i) =>
       query.filter === 'overdue'
         ? i.overdueSteps > 0

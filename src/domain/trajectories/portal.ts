@@ -45,6 +45,11 @@ export async function getPortal(ctx: Ctx) {
           .where(eq(appUser.id, t.coachId))
       : [];
     const whoSees = await whoCanSee(tx, p.participant.id);
+    const cards = [];
+    for (const source of ctx.contributions.portal)
+      cards.push(
+        ...(await source(tx, { participantId: p.participant.id, trajectoryId: t?.id ?? null, today: now })),
+      );
     await auditParticipant(ctx, tx, 'read', p.participant.id, { portal: true });
     return {
       participantId: p.participant.id,
@@ -63,6 +68,7 @@ export async function getPortal(ctx: Ctx) {
       plan: t ? await readPlan(tx, t.id) : null,
       appointments,
       coach: coach ?? null,
+      cards,
       whoCanSee: whoSees,
     };
   });

@@ -1,12 +1,12 @@
 import { sequentially } from '../db.ts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { timelineEntry, timelineKinds } from '../../shared/contracts/trajectories.ts';
+import type { timelineEntry } from '../../shared/contracts/trajectories.ts';
 import { appUser } from '../access/access.table.ts';
 import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { fullFileScope, selectTrajectoriesOf } from '../participants/index.ts';
-import { languageLevel, participant } from '../participants/participants.table.ts';
+import { participant } from '../participants/participants.table.ts';
 import {
   activity,
   coachAssignment,
@@ -17,13 +17,12 @@ import {
 } from './trajectories.table.ts';
 
 type Entry = z.infer<typeof timelineEntry>;
-type Kind = (typeof timelineKinds)[number];
 
 /**
  * Everything on one participant in time order, over all their trajectories. The participant does not see notes
  * kept for the coach team.
  */
-export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) {
+export async function getTimeline(ctx: Ctx, participantId: string, kind?: string) {
   const actor = requireActor(ctx);
   return ctx.db.transaction(async (tx) => {
     const [p] = await tx
@@ -34,7 +33,7 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
     const isParticipant = p.userId === actor.userId;
     const trajectories = await selectTrajectoriesOf(tx, participantId);
     const ids = trajectories.map((t) => t.trajectory.id);
-    const [assignments, versions, meetings, notes, applications, activities, levels] = ids.length
+    const [assignments, versions, meetings, notes, applications, activities] = ids.length
       ? await sequentially([
           tx.select().from(coachAssignment).where(inArray(coachAssignment.trajectoryId, ids)),
           tx.select().from(planVersion).where(inArray(planVersion.trajectoryId, ids)),
@@ -42,13 +41,16 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
           tx.select().from(note).where(inArray(note.trajectoryId, ids)),
           tx.select().from(jobApplication).where(inArray(jobApplication.trajectoryId, ids)),
           tx.select().from(activity).where(inArray(activity.trajectoryId, ids)),
-          tx
-            .select()
-            .from(languageLevel)
-            .where(eq(languageLevel.participantId, participantId))
-            .orderBy(asc(languageLevel.assessedOn)),
         ])
-      : [[], [], [], [], [], [], []];
+      : [[], [], [], [], [], []];
+    // What other modules put on the timeline (language levels, and later attendance, placements, …).
+    const contributed = [];
+    for (const source of ctx.contributions.timeline)
+      contributed.push(
+        ...(await source(tx, { participantId, trajectoryIds: ids, forParticipant: isParticipant })).filter(
+          (entry) => !kind || entry.kind === kind,
+        ),
+      );
     const userIds = new Set<string>();
     for (const row of [
       ...trajectories.map((t) => t.trajectory),
@@ -61,6 +63,7 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
     ] as Record<string, unknown>[])
       for (const key of ['referredBy', 'coachId', 'assignedBy', 'savedBy', 'agreedBy', 'createdBy'])
         if (typeof row[key] === 'string') userIds.add(row[key] as string);
+    for (const entry of contributed) if (entry.byId) userIds.add(entry.byId);
     const names = new Map(
       userIds.size
         ? (
@@ -73,7 +76,7 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
     );
     const by = (id: string | null) => (id ? (names.get(id) ?? null) : null);
     const entries: Entry[] = [];
-    const want = (k: Kind) => !kind || kind === k;
+    const want = (k: string) => !kind || kind === k;
 
     if (want('trajectory'))
       for (const { trajectory: t, extensions } of trajectories) {
@@ -155,7 +158,7 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
     if (ids.length && (want('note') || want('question')))
       for (const n of notes) {
         if (isParticipant && n.visibility === 'team') continue;
-        const k: Kind = n.isQuestion ? 'question' : 'note';
+        const k = n.isQuestion ? 'question' : 'note';
         if (want(k))
           entries.push({
             kind: k,
@@ -186,16 +189,7 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: Kind) 
           byName: by(a.createdBy),
           data: {},
         });
-    if (want('language'))
-      for (const l of levels)
-        entries.push({
-          kind: 'language',
-          at: l.assessedOn,
-          title: 'language.assessed',
-          text: null,
-          byName: null,
-          data: { skill: l.skill, level: l.level, source: l.source },
-        });
+    for (const { byId, ...entry } of contributed) entries.push({ ...entry, byName: by(byId) });
 
     await auditParticipant(ctx, tx, 'read', participantId, { timeline: kind ?? 'all' });
     // Newest first; a date-only entry sorts before the same day's timed entries.

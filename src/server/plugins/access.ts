@@ -4,6 +4,7 @@ import type { Role } from '../../shared/roles.ts';
 import {
   DomainError,
   type Actor,
+  type Contributions,
   type Ctx,
   type JobQueue,
   type MessageSender,
@@ -76,6 +77,7 @@ export type AccessOptions = {
   demoMode: boolean;
   secretBox: SecretBox;
   jobs: JobQueue;
+  contributions: Contributions;
   /** The built web app's files (`/assets/index-….js`), served by @fastify/static. */
   webFiles: ReadonlySet<string>;
 };
@@ -118,6 +120,7 @@ export const accessPlugin = fp<AccessOptions>(async (app: FastifyInstance, opts)
       demoMode: opts.demoMode,
       secretBox: opts.secretBox,
       jobs: opts.jobs,
+      contributions: opts.contributions,
     };
     // Public routes, the web app's files and its pages never read the session: no database work for them.
     const needsSession = !!access && !('public' in access);

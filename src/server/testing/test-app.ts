@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../../domain/db.ts';
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import { openPglite, openPostgres, type Database } from '../db/client.ts';
 import { demoPassword, loadDemoData } from '../db/demo-data.ts';
 import { loadReferenceData } from '../db/reference-data.ts';
@@ -52,7 +52,7 @@ export function testClock(start = new Date('2026-03-02T09:00:00Z')) {
 export const origin = 'http://opstap.test';
 
 /** The whole app on a fresh database with reference and demo data, driven with `inject`. */
-export async function createTestApp() {
+export async function createTestApp(options: Partial<AppOptions> = {}) {
   const database = await createTestDatabase();
   await loadReferenceData(database.db);
   const clock = testClock();
@@ -63,6 +63,7 @@ export async function createTestApp() {
     clock: clock.now,
     logLevel: false,
     webRoot: '/nonexistent',
+    ...options,
   });
   await app.ready();
 

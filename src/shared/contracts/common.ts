@@ -13,6 +13,8 @@ export const defineErrors = <const T extends Record<string, { status: number; me
 ) => errors;
 
 export const id = z.uuid();
+/** A stable lower-case key (`meeting`, `step_overdue`): kinds that modules add to shared views. */
+export const key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a lower-case key like step_overdue');
 export const idParams = z.strictObject({ id });
 /*
  * The shared field types. Build every request field from these (or from an enum or a strict pattern), so a new

@@ -9,7 +9,7 @@ import {
   stepOwners,
   stepStatuses,
 } from '../trajectories.ts';
-import { id, isoDate, isoDateTime, longText, shortText, defineErrors } from './common.ts';
+import { id, isoDate, isoDateTime, longText, shortText, defineErrors, key } from './common.ts';
 
 export const planGoal = z.strictObject({
   id,
@@ -109,6 +109,7 @@ export const activityCreate = z.strictObject({
 });
 export const created = z.object({ id });
 
+/** The trajectories module's own kinds of timeline entry; other modules add theirs (domain Contributions). */
 export const timelineKinds = [
   'trajectory',
   'plan',
@@ -120,7 +121,7 @@ export const timelineKinds = [
   'language',
 ] as const;
 export const timelineEntry = z.object({
-  kind: z.enum(timelineKinds),
+  kind: key,
   at: z.string(), // date or date-time, sorts as text
   title: z.string(), // a stable key the web app translates, e.g. "trajectory.started"
   text: z.string().nullable(),
@@ -128,7 +129,7 @@ export const timelineEntry = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export const timeline = z.object({ items: z.array(timelineEntry) });
-export const timelineQuery = z.strictObject({ kind: z.enum(timelineKinds).optional() });
+export const timelineQuery = z.strictObject({ kind: key.optional() });
 
 export const caseloadSorts = ['name', 'month', 'next_due', 'last_contact', 'ending'] as const;
 export const caseloadFilters = ['all', 'overdue', 'not_agreed', 'ending_soon', 'no_contact_14d'] as const;
@@ -161,15 +162,9 @@ export const caseloadItem = z.object({
 export const todayItem = z.object({
   participantId: id,
   name: z.string(),
-  reason: z.enum([
-    'step_overdue',
-    'step_due_today',
-    'meeting_today',
-    'follow_up_due',
-    'plan_not_agreed',
-    'ending_soon',
-    'question',
-  ]),
+  /** `step_overdue`, `step_due_today`, `meeting_today`, `follow_up_due`, `plan_not_agreed`, `ending_soon`,
+   * `question`, or a reason another module adds. */
+  reason: key,
   detail: z.string().nullable(),
 });
 export const caseload = z.object({ items: z.array(caseloadItem), today: z.array(todayItem) });
@@ -205,6 +200,16 @@ export const portal = z.object({
     z.object({ heldOn: z.string(), mode: z.enum(meetingModes), durationMinutes: z.number().int() }),
   ),
   coach: z.object({ name: z.string(), email: z.string() }).nullable(),
+  /** What other modules show on the portal home (a training session, a placement check-in, …). */
+  cards: z.array(
+    z.object({
+      kind: key,
+      title: z.string(),
+      at: z.string().nullable(),
+      text: z.string().nullable(),
+      link: z.string().nullable(),
+    }),
+  ),
   whoCanSee: z.array(
     z.object({
       who: z.enum(['you', 'coach', 'regional_lead', 'national_lead', 'referrer']),

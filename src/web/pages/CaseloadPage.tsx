@@ -20,6 +20,7 @@ import {
   IconMessageQuestion,
   IconUsers,
   type Icon,
+  IconPoint,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,8 @@ import { useUrlFilters } from '../components/useUrlFilters.ts';
 import { useFormat } from '../i18n/format.ts';
 import { useCoaches, type Caseload, type Workload } from '../participants.ts';
 
-const reasonIcons: Record<Caseload['today'][number]['reason'], Icon> = {
+// Reasons other modules add (the list is open) get the point icon.
+const reasonIcons: Partial<Record<string, Icon>> = {
   step_overdue: IconAlertTriangle,
   step_due_today: IconCalendarDue,
   meeting_today: IconUsers,
@@ -105,7 +107,7 @@ export default function CaseloadPage() {
             ) : (
               <List spacing="sm" listStyleType="none" data-testid="today-list">
                 {caseload.data.today.map((item, index) => {
-                  const ReasonIcon = reasonIcons[item.reason];
+                  const ReasonIcon = reasonIcons[item.reason] ?? IconPoint;
                   return (
                     <List.Item key={index}>
                       <Group gap="sm" wrap="nowrap" align="flex-start">

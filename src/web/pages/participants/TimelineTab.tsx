@@ -9,6 +9,7 @@ import {
   IconRoute,
   IconStar,
   type Icon,
+  IconPoint,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,8 @@ import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { useFormat } from '../../i18n/format.ts';
 import type { Timeline } from '../../participants.ts';
 
-const icons: Record<(typeof timelineKinds)[number], Icon> = {
+// Kinds other modules add (the list is open) get the point icon.
+const icons: Partial<Record<string, Icon>> & Record<(typeof timelineKinds)[number], Icon> = {
   trajectory: IconRoute,
   plan: IconListCheck,
   meeting: IconCalendarEvent,
@@ -86,7 +88,7 @@ export default function TimelineTab({ participantId }: { participantId: string }
           aria-label={t('file.tab.timeline')}
         >
           {items.map((item, index) => {
-            const KindIcon = icons[item.kind];
+            const KindIcon = icons[item.kind] ?? IconPoint;
             const extra = detail(item.data, item.title);
             return (
               <Paper component="li" key={index} withBorder radius="md" p="sm">
