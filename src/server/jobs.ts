@@ -164,12 +164,22 @@ export async function installQueues(boss: PgBoss, definitions: JobDefinition[]) 
   for (const definition of definitions) {
     if (await boss.getQueue(definition.name)) continue;
     const retries = definition.retries ?? retryDefaults.retryLimit;
-    await boss
-      .createQueue(definition.name, { name: definition.name, ...retryDefaults, retryLimit: retries })
-      .catch(async (error: unknown) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(definition.name, {
+          name: definition.name,
+          ...retryDefaults,
+          retryLimit: retries,
+        });
+        break;
+      } catch (error) {
         // Another instance made it at the same moment.
-        if (!(await boss.getQueue(definition.name))) throw error;
-      });
+        if (await boss.getQueue(definition.name)) break;
+        // Two instances starting at once can deadlock on pg-boss's tables; PostgreSQL stops one: it tries again.
+        if (attempt >= 5 || databaseFailure(error)?.sqlState !== '40P01') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      }
+    }
   }
 }
 

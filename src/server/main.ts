@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { createSender } from './senders.ts';
 import { loadSecretBox } from './secret-key.ts';
 import { migrateAsOwner } from './db/roles.ts';
+import { claimDataDir } from './db/backup.ts';
 
 /** Starts Opstap: migrate, load reference (and on an embedded database, demo) data, serve. */
 async function main() {
@@ -14,7 +15,10 @@ async function main() {
   // With an owner role, migrations run as the owner and the app as a role that can only add to the audit log.
   if (config.DATABASE_OWNER_URL)
     for (const line of await migrateAsOwner(config)) process.stdout.write(`${line}\n`);
+  // The embedded database is one process's: claim DATA_DIR (ops.sock), answer backups there (decision 0012).
+  const ops = config.DATABASE_URL ? undefined : await claimDataDir(config.DATA_DIR, 'Opstap is starting');
   const database = await openDatabase(config);
+  ops?.serve(database);
   if (!config.DATABASE_OWNER_URL) await database.migrate();
   await loadReferenceData(database.db);
   // Demo data (with its published password) only ever goes into an empty embedded database in demo mode.
@@ -35,6 +39,7 @@ async function main() {
   });
   const close = async () => {
     await app.close();
+    await ops?.close();
     await database.close();
     process.exit(0);
   };

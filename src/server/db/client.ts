@@ -38,6 +38,9 @@ function queryListeners() {
   };
 }
 
+/** How every embedded database opens: with pg_trgm, for the same trigram name search as on a server (0004). */
+export const pgliteOptions = { extensions: { pg_trgm } };
+
 /** Embedded PGlite in `dataDir` (or in memory), the database of a single office and of the tests. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir) {
@@ -50,8 +53,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       );
     }
   }
-  // pg_trgm: the same trigram name search as on a server (migration 0004).
-  const client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir ?? undefined, pgliteOptions);
   // The one connection chains every audit row to the one before (migration 0002), so a changed or removed row
   // shows in `npm run audit:verify`. A server relies on database roles instead (roles.ts, docs/security.md).
   await client.exec("set opstap.audit_chain = 'on'");
