@@ -11,7 +11,7 @@ import type { Role } from '../shared/roles.ts';
 import { appUser, roleAssignment, toRoleRows } from '../domain/access/index.ts';
 import { municipality, region } from '../domain/organisation/index.ts';
 import { participant } from '../domain/participants/index.ts';
-import { addDays, jobApplication, planVersion, trajectory } from '../domain/trajectories/index.ts';
+import { addDays, jobApplication, note, planVersion, trajectory } from '../domain/trajectories/index.ts';
 import { createTestApp, demoEmail } from './testing/test-app.ts';
 
 const actors = [
@@ -490,6 +490,20 @@ const idOf = (rec: Rec) => ({ id: rec.participantId });
 const foreign = (rec: Rec) =>
   rec.participantId === records.zuidwest.participantId ? records.rania : records.zuidwest;
 const trajectoryOf = (rec: Rec) => ({ id: rec.trajectoryId });
+/** A new open question of the file's participant (each case its own, so closing one leaves the others open). */
+async function questionOf(rec: Rec) {
+  if (!rec.exists) return { id: crypto.randomUUID() };
+  const [row] = await t.db
+    .insert(note)
+    .values({
+      trajectoryId: rec.trajectoryId,
+      body: 'Toegangstest?',
+      visibility: 'participant',
+      isQuestion: true,
+    })
+    .returning({ id: note.id });
+  return { id: row!.id };
+}
 const items = (json: unknown) => (json as { items: Record<string, unknown>[] }).items;
 async function latestPlan(rec: Rec) {
   const [plan] = await t.db
@@ -643,6 +657,17 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
   'POST /api/trajectories/:id/questions': {
     kind: 'own',
     request: (rec) => ({ params: trajectoryOf(rec), body: { body: 'Wanneer is de volgende afspraak?' } }),
+  },
+  'POST /api/questions/:id/answers': {
+    kind: 'manage',
+    request: async (rec) => ({
+      params: await questionOf(rec),
+      body: { body: 'Antwoord uit de toegangstest' },
+    }),
+  },
+  'POST /api/questions/:id/close': {
+    kind: 'manage',
+    request: async (rec) => ({ params: await questionOf(rec) }),
   },
   'POST /api/trajectories/:id/applications': {
     kind: 'manage',

@@ -528,6 +528,74 @@ describe('caseload', () => {
   });
 });
 
+describe('questions get answers', () => {
+  it('the participant asks, the coach answers, the participant reads it; then it is closed', async () => {
+    const portal = (await call('GET', '/api/portal', as.participant)).json();
+    const trajectoryId = portal.trajectory.id;
+    const asked = await call('POST', `/api/trajectories/${trajectoryId}/questions`, as.participant, {
+      body: 'Mag ik mijn stage bij de bakker doen?',
+    });
+    expect(asked.statusCode).toBe(201);
+    const questionId = asked.json().id;
+    const today = (await call('GET', '/api/caseload', as.coach)).json().today;
+    expect(today).toContainEqual(
+      expect.objectContaining({ reason: 'question', detail: 'Mag ik mijn stage bij de bakker doen?' }),
+    );
+
+    // Another coach's participant: the question does not exist for coach2.
+    expect(
+      (await call('POST', `/api/questions/${questionId}/answers`, as.coach2, { body: 'Ja' })).statusCode,
+    ).toBe(404);
+    const answered = await call('POST', `/api/questions/${questionId}/answers`, as.coach, {
+      body: 'Ja, dat kan. We bespreken het donderdag.',
+    });
+    expect(answered.statusCode).toBe(201);
+    const mine = (await call('GET', '/api/portal', as.participant)).json().questions;
+    expect(mine[0]).toMatchObject({
+      id: questionId,
+      closedAt: null,
+      answers: [{ body: 'Ja, dat kan. We bespreken het donderdag.', byName: 'Joost Verhoeven' }],
+    });
+    // The notice says there is an answer, in the participant's language, never what it is.
+    const [notice] = await t.db
+      .select()
+      .from(outboxMessage)
+      .where(eq(outboxMessage.recipient, demoEmail('participant')));
+    expect(notice!.body).not.toContain('donderdag');
+    expect(notice!.body).toContain('Opstap');
+    const afterAnswer = (await call('GET', '/api/caseload', as.coach)).json().today;
+    expect(afterAnswer.some((i: { detail: string }) => i.detail?.startsWith('Mag ik mijn stage'))).toBe(
+      false,
+    );
+    const timeline = (
+      await call('GET', `/api/participants/${portal.participantId}/timeline?kind=question`, as.participant)
+    ).json();
+    expect(timeline.items.map((i: { title: string }) => i.title)).toContain('question.answered');
+
+    expect((await call('POST', `/api/questions/${questionId}/close`, as.coach)).statusCode).toBe(200);
+    const closedAgain = await call('POST', `/api/questions/${questionId}/close`, as.coach);
+    expect(closedAgain.statusCode).toBe(409);
+    expect(closedAgain.json().error.code).toBe('question.closed');
+    const late = await call('POST', `/api/questions/${questionId}/answers`, as.coach, { body: 'Nog iets' });
+    expect(late.json().error.code).toBe('question.closed');
+    expect((await call('GET', '/api/portal', as.participant)).json().questions[0].answers).toHaveLength(1);
+  });
+
+  it('a participant cannot answer, and an answer needs words', async () => {
+    const portal = (await call('GET', '/api/portal', as.participant)).json();
+    const asked = await call('POST', `/api/trajectories/${portal.trajectory.id}/questions`, as.participant, {
+      body: 'Waar is de training?',
+    });
+    const id = asked.json().id;
+    expect(
+      (await call('POST', `/api/questions/${id}/answers`, as.participant, { body: 'x' })).statusCode,
+    ).toBe(403);
+    const empty = await call('POST', `/api/questions/${id}/answers`, as.coach, { body: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details[0].field).toBe('body.body');
+  });
+});
+
 describe('CV and occupations', () => {
   it('builds the CV from the profile for the participant themself', async () => {
     const yonas = await findByName('Yonas');

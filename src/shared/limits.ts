@@ -48,8 +48,8 @@ export const recoveryCodeCount = 10;
 
 /** The caseload's attention rules: Opstap's settings, not from the report. */
 export const caseloadRules = {
-  /** Open questions from the participant this recent are listed. */
-  questionDays: 14,
+  /** A participant's question not answered within this many working days shows as waiting. */
+  questionAnswerWorkingDays: 2,
   /** A trajectory that ends within this many days needs attention. */
   endingSoonDays: 30,
   /** No contact for longer than this counts as "no contact". */

@@ -2,7 +2,13 @@ import type { Locale } from '../../shared/locales.ts';
 
 type Template = (vars: { name: string; link: string; hours?: number }) => { subject: string; body: string };
 
-type Kind = 'invitation' | 'password_reset' | 'secondFactorChanged' | 'secondFactorReset' | 'rolesChanged';
+type Kind =
+  | 'invitation'
+  | 'password_reset'
+  | 'secondFactorChanged'
+  | 'secondFactorReset'
+  | 'rolesChanged'
+  | 'questionAnswered';
 
 /** E-mails in the recipient's language. Plain words; the link is the only thing to act on. */
 export const templates: Record<Kind, Record<Locale, Template>> = {
@@ -75,6 +81,21 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link }) => ({
       subject: 'تغيّرت الأدوار في Opstap',
       body: `مرحبًا ${name}،\n\nتغيّرت أدوار حساب في Opstap. انظر في سجل التدقيق من فعل ماذا:\n${link}\n\nOpstap`,
+    }),
+  },
+  // Only that there is an answer, never its content: a mail or SMS can be read by others.
+  questionAnswered: {
+    nl: ({ name, link }) => ({
+      subject: 'Er is een antwoord op uw vraag',
+      body: `Hallo ${name},\n\nUw coach heeft uw vraag beantwoord. Lees het antwoord in Opstap:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'Your question has an answer',
+      body: `Hello ${name},\n\nYour coach answered your question. Read the answer in Opstap:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'وصل رد على سؤالك',
+      body: `مرحبًا ${name}،\n\nأجاب مرشدك على سؤالك. اقرأ الجواب في Opstap:\n${link}\n\nOpstap`,
     }),
   },
 };

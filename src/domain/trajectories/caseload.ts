@@ -1,5 +1,17 @@
 import { caseloadRules } from '../../shared/limits.ts';
-import { aliasedTable, and, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  notExists,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { z } from 'zod';
 import type { caseloadQuery, todayItem } from '../../shared/contracts/trajectories.ts';
 import { appUser, roleAssignment } from '../access/access.table.ts';
@@ -20,6 +32,17 @@ import {
 } from './trajectories.table.ts';
 
 const coach = aliasedTable(appUser, 'coach');
+const answer = aliasedTable(note, 'answer');
+
+/** The moment `days` working days (Monday to Friday) before `from`. */
+function minusWorkingDays(from: Date, days: number) {
+  const at = new Date(from);
+  for (let left = days; left > 0;) {
+    at.setUTCDate(at.getUTCDate() - 1);
+    if (at.getUTCDay() !== 0 && at.getUTCDay() !== 6) left--;
+  }
+  return at;
+}
 type Query = z.infer<typeof caseloadQuery>;
 type TodayItem = z.infer<typeof todayItem>;
 
@@ -140,21 +163,28 @@ export async function getCaseload(ctx: Ctx, query: Query) {
                 inArray(jobApplication.status, ['sent', 'interview']),
               ),
             ),
+          // Open questions: not answered and not closed, however old.
           tx
-            .select({ trajectoryId: note.trajectoryId, body: note.body })
+            .select({ trajectoryId: note.trajectoryId, body: note.body, askedAt: note.createdAt })
             .from(note)
             .where(
               and(
                 inArray(note.trajectoryId, ids),
                 eq(note.isQuestion, true),
-                gte(
-                  note.createdAt,
-                  new Date(ctx.clock().getTime() - caseloadRules.questionDays * 86_400_000),
+                isNull(note.replyTo),
+                isNull(note.closedAt),
+                notExists(
+                  tx
+                    .select({ one: sql`1` })
+                    .from(answer)
+                    .where(eq(answer.replyTo, note.id)),
                 ),
               ),
             ),
         ])
       : [[], [], [], []];
+    // A question should have an answer within a few working days (an Opstap setting, shared/limits.ts).
+    const answerDueBefore = minusWorkingDays(ctx.clock(), caseloadRules.questionAnswerWorkingDays);
     const lastContact = new Map(contacts.map((c) => [c.trajectoryId, c.last]));
     const todayList: TodayItem[] = [];
     const items = rows.map(({ trajectory: t, name, municipalityName, coachName }) => {
@@ -182,6 +212,7 @@ export async function getCaseload(ctx: Ctx, query: Query) {
       if (isEndingSoon) todayList.push({ ...person, reason: 'ending_soon', detail: t.plannedEndOn });
       const asked = questions.filter((q) => q.trajectoryId === t.id);
       for (const q of asked) todayList.push({ ...person, reason: 'question', detail: q.body.slice(0, 140) });
+      const waiting = asked.filter((q) => q.askedAt < answerDueBefore).length;
       return {
         participantId: t.participantId,
         trajectoryId: t.id,
@@ -201,6 +232,7 @@ export async function getCaseload(ctx: Ctx, query: Query) {
         hasNoPlan: !latest,
         isEndingSoon,
         openQuestions: asked.length,
+        questionsWaiting: waiting,
       };
     });
     // What other modules ask the coach to look at today (a missed session, a placement check-in, …).

@@ -8,6 +8,7 @@ import { fullFileScope, today, whoCanSee } from '../participants/index.ts';
 import { activity, meeting, trajectory } from './trajectories.table.ts';
 import { education, languageLevel, participant, workExperience } from '../participants/participants.table.ts';
 import { readPlan } from './plan.ts';
+import { selectQuestions } from './questions.ts';
 import { monthOfTrajectory } from './trajectories.rules.ts';
 
 /** The participant's own page: plan, appointments, coach, and who can see the file. */
@@ -68,6 +69,7 @@ export async function getPortal(ctx: Ctx) {
       plan: t ? await readPlan(tx, t.id) : null,
       appointments,
       coach: coach ?? null,
+      questions: t ? await selectQuestions(tx, t.id) : [],
       cards,
       whoCanSee: whoSees,
     };

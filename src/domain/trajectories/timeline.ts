@@ -158,12 +158,12 @@ export async function getTimeline(ctx: Ctx, participantId: string, kind?: string
     if (ids.length && (want('note') || want('question')))
       for (const n of notes) {
         if (isParticipant && n.visibility === 'team') continue;
-        const k = n.isQuestion ? 'question' : 'note';
+        const k = n.isQuestion || n.replyTo ? 'question' : 'note';
         if (want(k))
           entries.push({
             kind: k,
             at: n.createdAt.toISOString(),
-            title: `${k}.${n.visibility}`,
+            title: n.replyTo ? 'question.answered' : `${k}.${n.visibility}`,
             text: n.body,
             byName: by(n.createdBy),
             data: {},

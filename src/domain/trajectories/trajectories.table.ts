@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
   primaryKey,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { referrerKinds, stopReasons, trajectoryStatuses } from '../../shared/participants.ts';
 import {
@@ -186,10 +187,18 @@ export const note = pgTable(
     body: text().notNull(),
     visibility: noteVisibilityEnum().notNull(),
     isQuestion: boolean().notNull().default(false),
+    /** An answer to a participant's question (a note the participant sees). */
+    replyTo: uuid().references((): AnyPgColumn => note.id, { onDelete: 'cascade' }),
+    /** A question the coach closed: answered enough, or asked elsewhere. */
+    closedAt: timestamp({ withTimezone: true }),
+    closedBy: uuid().references(() => appUser.id),
     createdBy: uuid().references(() => appUser.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('note_trajectory_idx').on(t.trajectoryId, t.createdAt)],
+  (t) => [
+    index('note_trajectory_idx').on(t.trajectoryId, t.createdAt),
+    index('note_reply_to_idx').on(t.replyTo),
+  ],
 );
 
 export const applicationStatusEnum = pgEnum('application_status', applicationStatuses);

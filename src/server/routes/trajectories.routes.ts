@@ -4,6 +4,8 @@ import type { Role } from '../../shared/roles.ts';
 import {
   addActivity,
   addApplication,
+  answerQuestion,
+  closeQuestion,
   addMeeting,
   addNote,
   agreeToPlan,
@@ -119,6 +121,17 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['coaching'], params: c.idParams, body: c.questionCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await askQuestion(request.ctx, request.params.id, request.body.body)),
+  });
+  app.post('/api/questions/:id/answers', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, body: c.answerCreate, response: record },
+    handler: async (request, reply) =>
+      reply.status(201).send(await answerQuestion(request.ctx, request.params.id, request.body.body)),
+  });
+  app.post('/api/questions/:id/close', {
+    config: { access: { roles: coachTeam, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, response: { 200: c.created, ...errors } },
+    handler: (request) => closeQuestion(request.ctx, request.params.id),
   });
   app.post('/api/trajectories/:id/applications', {
     config: { access: { roles: coachTeam, data: 'participant' } },

@@ -78,6 +78,16 @@ export const meetingCreate = z.strictObject({
 });
 export const noteCreate = z.strictObject({ body: longText.min(1), visibility: z.enum(noteVisibilities) });
 export const questionCreate = z.strictObject({ body: longText.min(1) });
+export const answerCreate = z.strictObject({ body: longText.min(1) });
+/** A participant's question with the coach team's answers: a conversation the coach can close. */
+export const question = z.object({
+  id,
+  body: z.string(),
+  askedAt: isoDateTime,
+  closedAt: isoDateTime.nullable(),
+  answers: z.array(z.object({ body: z.string(), at: isoDateTime, byName: z.string().nullable() })),
+});
+export const questionList = z.object({ items: z.array(question) });
 export const applicationCreate = z.strictObject({
   vacancy: shortText.min(1),
   employerName: shortText.min(1),
@@ -158,6 +168,8 @@ export const caseloadItem = z.object({
   hasNoPlan: z.boolean(),
   isEndingSoon: z.boolean(),
   openQuestions: z.number().int(),
+  /** Open questions older than the answer time (caseloadRules.questionAnswerWorkingDays). */
+  questionsWaiting: z.number().int(),
 });
 export const todayItem = z.object({
   participantId: id,
@@ -200,6 +212,8 @@ export const portal = z.object({
     z.object({ heldOn: z.string(), mode: z.enum(meetingModes), durationMinutes: z.number().int() }),
   ),
   coach: z.object({ name: z.string(), email: z.string() }).nullable(),
+  /** The participant's questions of the current trajectory, newest first, with the answers. */
+  questions: z.array(question),
   /** What other modules show on the portal home (a training session, a placement check-in, …). */
   cards: z.array(
     z.object({
@@ -265,5 +279,6 @@ export const trajectoryErrors = defineErrors({
     status: 409,
     message: 'Someone else saved the plan in the meantime. Look at the changes and try again.',
   },
+  'question.closed': { status: 409, message: 'This question is closed. Ask a new question if needed.' },
   'plan.nothing_to_agree': { status: 409, message: 'There is no new version of the plan to agree to.' },
 });
