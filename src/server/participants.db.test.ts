@@ -463,6 +463,26 @@ describe('trajectory from referral to an agreed plan', () => {
       on: today(),
     });
     expect(again.json().error.code).toBe('trajectory.transition_not_allowed');
+    // Aftercare: the coach still logs contacts and notes, but nothing that changes the plan.
+    const call1 = await call('POST', `/api/trajectories/${trajectoryId}/meetings`, as.coach, {
+      heldOn: today(),
+      durationMinutes: 15,
+      mode: 'phone',
+      summary: 'Eerste werkweek gaat goed.',
+    });
+    expect(call1.statusCode).toBe(201);
+    const noted = await call('POST', `/api/trajectories/${trajectoryId}/notes`, as.coach, {
+      body: 'Nazorg: bellen na een maand.',
+      visibility: 'team',
+    });
+    expect(noted.statusCode).toBe(201);
+    const withSteps = await call('POST', `/api/trajectories/${trajectoryId}/meetings`, as.coach, {
+      heldOn: today(),
+      durationMinutes: 15,
+      mode: 'phone',
+      agreedActions: [{ text: 'Nieuwe stap', owner: 'participant', dueOn: null }],
+    });
+    expect(withSteps.json().error.code).toBe('trajectory.not_active');
     const reopened = await call('POST', `/api/participants/${participantId}/trajectories`, as.regional, {
       referredOn: today(),
       referrerKind: 'lead',

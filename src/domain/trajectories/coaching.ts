@@ -19,16 +19,21 @@ import { activity, jobApplication, meeting, note } from './trajectories.table.ts
 
 type Recorded = { id: string };
 
-/** Runs a coaching write on a trajectory the actor manages, audited as a change to the participant's file. */
+/**
+ * Runs a coaching write on a trajectory the actor manages, audited as a change to the participant's file.
+ * Contacts and notes may follow the end (aftercare: the coach keeps in touch); what changes the plan may not.
+ */
 async function record(
   ctx: Ctx,
   trajectoryId: string,
   what: string,
   write: (tx: Db, t: typeof trajectory.$inferSelect) => Promise<Recorded>,
+  { afterTheEnd = false } = {},
 ) {
   return ctx.db.transaction(async (tx) => {
     const t = await loadManagedTrajectory(ctx, tx, trajectoryId);
-    if (t.status === 'completed' || t.status === 'stopped') throw new DomainError('trajectory.not_active');
+    if (!afterTheEnd && (t.status === 'completed' || t.status === 'stopped'))
+      throw new DomainError('trajectory.not_active');
     const created = await write(tx, t);
     await auditParticipant(ctx, tx, 'create', t.participantId, { [what]: created.id });
     return created;
@@ -38,25 +43,37 @@ async function record(
 /** Records a meeting; a meeting in the future is an appointment. Agreed actions become plan steps. */
 export function addMeeting(ctx: Ctx, trajectoryId: string, input: z.infer<typeof meetingCreate>) {
   assertPlausibleDate('heldOn', input.heldOn, today(ctx), { yearsBack: 1, yearsAhead: 1 });
-  return record(ctx, trajectoryId, 'meeting', async (tx) => {
-    const { agreedActions, ...fields } = input;
-    const [row] = await tx
-      .insert(meeting)
-      .values({ ...fields, trajectoryId, createdBy: ctx.actor!.userId, createdAt: ctx.clock() })
-      .returning({ id: meeting.id });
-    await appendSteps(ctx, tx, trajectoryId, agreedActions);
-    return row!;
-  });
+  return record(
+    ctx,
+    trajectoryId,
+    'meeting',
+    async (tx) => {
+      const { agreedActions, ...fields } = input;
+      const [row] = await tx
+        .insert(meeting)
+        .values({ ...fields, trajectoryId, createdBy: ctx.actor!.userId, createdAt: ctx.clock() })
+        .returning({ id: meeting.id });
+      await appendSteps(ctx, tx, trajectoryId, agreedActions);
+      return row!;
+    },
+    { afterTheEnd: input.agreedActions.length === 0 },
+  );
 }
 
 export function addNote(ctx: Ctx, trajectoryId: string, input: z.infer<typeof noteCreate>) {
-  return record(ctx, trajectoryId, 'note', async (tx) => {
-    const [row] = await tx
-      .insert(note)
-      .values({ ...input, trajectoryId, createdBy: ctx.actor!.userId, createdAt: ctx.clock() })
-      .returning({ id: note.id });
-    return row!;
-  });
+  return record(
+    ctx,
+    trajectoryId,
+    'note',
+    async (tx) => {
+      const [row] = await tx
+        .insert(note)
+        .values({ ...input, trajectoryId, createdBy: ctx.actor!.userId, createdAt: ctx.clock() })
+        .returning({ id: note.id });
+      return row!;
+    },
+    { afterTheEnd: true },
+  );
 }
 
 /** A question from the participant to their coach, from the portal. */
@@ -132,11 +149,17 @@ export function updateApplication(
 
 export function addActivity(ctx: Ctx, trajectoryId: string, input: z.infer<typeof activityCreate>) {
   assertPlausibleDate('happenedOn', input.happenedOn, today(ctx), { yearsBack: 1, yearsAhead: 1 });
-  return record(ctx, trajectoryId, 'activity', async (tx) => {
-    const [row] = await tx
-      .insert(activity)
-      .values({ ...input, trajectoryId, createdBy: ctx.actor!.userId, createdAt: ctx.clock() })
-      .returning({ id: activity.id });
-    return row!;
-  });
+  return record(
+    ctx,
+    trajectoryId,
+    'activity',
+    async (tx) => {
+      const [row] = await tx
+        .insert(activity)
+        .values({ ...input, trajectoryId, createdBy: ctx.actor!.userId, createdAt: ctx.clock() })
+        .returning({ id: activity.id });
+      return row!;
+    },
+    { afterTheEnd: true },
+  );
 }
