@@ -37,6 +37,9 @@ export const staffRoles: readonly Role[] = [
 
 export const leadRoles: readonly Role[] = ['regional_lead', 'national_lead'];
 
+/** The coach and the leads above them: they work with participants' files, plans and caseloads. */
+export const coachTeamRoles: readonly Role[] = ['coach', ...leadRoles];
+
 /**
  * Roles that must use a second factor (TOTP): every staff role, since all of them read participant data.
  * Employer contacts and participants may choose to. Demo accounts are exempt, in demo mode only.

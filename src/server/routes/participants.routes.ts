@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../shared/contracts/index.ts';
-import type { Role } from '../../shared/roles.ts';
+import { coachTeamRoles } from '../../shared/roles.ts';
 import { searchOccupations } from '../../domain/occupations/index.ts';
 import {
   addLanguageLevel,
@@ -12,13 +12,12 @@ import {
 } from '../../domain/participants/index.ts';
 import { getCv, getTimeline, openTrajectory } from '../../domain/trajectories/index.ts';
 
-const coachTeam: Role[] = ['coach', 'regional_lead', 'national_lead'];
 const errors = { 400: c.errorResponse, 403: c.errorResponse, 404: c.errorResponse, 409: c.errorResponse };
 const fileResponse = c.participantFileResponse;
 
 export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/participants', {
-    config: { access: { roles: [...coachTeam, 'municipality_staff'], data: 'participant' } },
+    config: { access: { roles: [...coachTeamRoles, 'municipality_staff'], data: 'participant' } },
     schema: {
       tags: ['participants'],
       querystring: c.participantQuery,
@@ -28,7 +27,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/participants', {
-    config: { access: { roles: [...coachTeam, 'municipality_staff'], data: 'participant' } },
+    config: { access: { roles: [...coachTeamRoles, 'municipality_staff'], data: 'participant' } },
     schema: {
       tags: ['participants'],
       body: c.referralCreate,
@@ -39,13 +38,15 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/participants/:id', {
-    config: { access: { roles: [...coachTeam, 'municipality_staff', 'participant'], data: 'participant' } },
+    config: {
+      access: { roles: [...coachTeamRoles, 'municipality_staff', 'participant'], data: 'participant' },
+    },
     schema: { tags: ['participants'], params: c.idParams, response: { 200: fileResponse, ...errors } },
     handler: (request) => getParticipantFile(request.ctx, request.params.id),
   });
 
   app.patch('/api/participants/:id', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: {
       tags: ['participants'],
       params: c.idParams,
@@ -56,7 +57,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/participants/:id/language-levels', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: {
       tags: ['participants'],
       params: c.idParams,
@@ -67,7 +68,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/participants/:id/trajectories', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: {
       tags: ['participants'],
       params: c.idParams,
@@ -78,7 +79,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/participants/:id/portal-account', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: {
       tags: ['participants'],
       params: c.idParams,
@@ -89,7 +90,7 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/participants/:id/timeline', {
-    config: { access: { roles: [...coachTeam, 'participant'], data: 'participant' } },
+    config: { access: { roles: [...coachTeamRoles, 'participant'], data: 'participant' } },
     schema: {
       tags: ['participants'],
       params: c.idParams,
@@ -100,13 +101,13 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/participants/:id/cv', {
-    config: { access: { roles: [...coachTeam, 'participant'], data: 'participant' } },
+    config: { access: { roles: [...coachTeamRoles, 'participant'], data: 'participant' } },
     schema: { tags: ['participants'], params: c.idParams, response: { 200: c.cv, ...errors } },
     handler: (request) => getCv(request.ctx, request.params.id),
   });
 
   app.get('/api/occupations', {
-    config: { access: { roles: [...coachTeam, 'municipality_staff'], data: 'none' } },
+    config: { access: { roles: [...coachTeamRoles, 'municipality_staff'], data: 'none' } },
     schema: {
       tags: ['participants'],
       querystring: c.occupationSearch,

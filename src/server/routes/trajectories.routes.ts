@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as c from '../../shared/contracts/index.ts';
-import type { Role } from '../../shared/roles.ts';
+import { coachTeamRoles, leadRoles } from '../../shared/roles.ts';
 import {
   addActivity,
   addApplication,
@@ -24,14 +24,12 @@ import {
   updateApplication,
 } from '../../domain/trajectories/index.ts';
 
-const coachTeam: Role[] = ['coach', 'regional_lead', 'national_lead'];
-const leads: Role[] = ['regional_lead', 'national_lead'];
 const errors = { 400: c.errorResponse, 403: c.errorResponse, 404: c.errorResponse, 409: c.errorResponse };
 const fileResponse = c.participantFileResponse;
 
 export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/trajectories/:id/status', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: {
       tags: ['trajectories'],
       params: c.idParams,
@@ -42,7 +40,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put('/api/trajectories/:id/coach', {
-    config: { access: { roles: leads, data: 'participant' } },
+    config: { access: { roles: leadRoles, data: 'participant' } },
     schema: {
       tags: ['trajectories'],
       params: c.idParams,
@@ -53,7 +51,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/trajectories/:id/extensions', {
-    config: { access: { roles: leads, data: 'participant' } },
+    config: { access: { roles: leadRoles, data: 'participant' } },
     schema: {
       tags: ['trajectories'],
       params: c.idParams,
@@ -64,13 +62,13 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/trajectories/:id/plan', {
-    config: { access: { roles: [...coachTeam, 'participant'], data: 'participant' } },
+    config: { access: { roles: [...coachTeamRoles, 'participant'], data: 'participant' } },
     schema: { tags: ['trajectories'], params: c.idParams, response: { 200: c.plan, ...errors } },
     handler: (request) => getPlan(request.ctx, request.params.id),
   });
 
   app.put('/api/trajectories/:id/plan', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: {
       tags: ['trajectories'],
       params: c.idParams,
@@ -92,7 +90,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put('/api/trajectories/:id/steps/:stepId', {
-    config: { access: { roles: [...coachTeam, 'participant'], data: 'participant' } },
+    config: { access: { roles: [...coachTeamRoles, 'participant'], data: 'participant' } },
     schema: {
       tags: ['trajectories'],
       params: c.stepParams,
@@ -105,13 +103,13 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const record = { 201: c.created, ...errors };
   app.post('/api/trajectories/:id/meetings', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['coaching'], params: c.idParams, body: c.meetingCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await addMeeting(request.ctx, request.params.id, request.body)),
   });
   app.post('/api/trajectories/:id/notes', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['coaching'], params: c.idParams, body: c.noteCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await addNote(request.ctx, request.params.id, request.body)),
@@ -123,29 +121,29 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.status(201).send(await askQuestion(request.ctx, request.params.id, request.body.body)),
   });
   app.post('/api/questions/:id/answers', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['coaching'], params: c.idParams, body: c.answerCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await answerQuestion(request.ctx, request.params.id, request.body.body)),
   });
   app.post('/api/questions/:id/close', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['coaching'], params: c.idParams, response: { 200: c.created, ...errors } },
     handler: (request) => closeQuestion(request.ctx, request.params.id),
   });
   app.post('/api/trajectories/:id/applications', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['coaching'], params: c.idParams, body: c.applicationCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await addApplication(request.ctx, request.params.id, request.body)),
   });
   app.get('/api/trajectories/:id/applications', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['coaching'], params: c.idParams, response: { 200: c.applicationList, ...errors } },
     handler: (request) => listApplications(request.ctx, request.params.id),
   });
   app.patch('/api/trajectories/:id/applications/:applicationId', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: {
       tags: ['coaching'],
       params: c.applicationParams,
@@ -156,24 +154,24 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       updateApplication(request.ctx, request.params.id, request.params.applicationId, request.body),
   });
   app.post('/api/trajectories/:id/activities', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['coaching'], params: c.idParams, body: c.activityCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await addActivity(request.ctx, request.params.id, request.body)),
   });
 
   app.get('/api/caseload', {
-    config: { access: { roles: coachTeam, data: 'participant' } },
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
     schema: { tags: ['caseload'], querystring: c.caseloadQuery, response: { 200: c.caseload, ...errors } },
     handler: (request) => getCaseload(request.ctx, request.query),
   });
   app.get('/api/caseload/workload', {
-    config: { access: { roles: leads, data: 'participant' } },
+    config: { access: { roles: leadRoles, data: 'participant' } },
     schema: { tags: ['caseload'], response: { 200: c.workload, ...errors } },
     handler: (request) => getWorkload(request.ctx),
   });
   app.get('/api/coaches', {
-    config: { access: { roles: leads, data: 'users' } },
+    config: { access: { roles: leadRoles, data: 'users' } },
     schema: { tags: ['caseload'], response: { 200: c.coachOptionList, ...errors } },
     handler: async (request) => ({ items: await findCoaches(request.ctx) }),
   });
