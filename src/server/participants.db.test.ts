@@ -129,6 +129,39 @@ describe('referral', () => {
   });
 });
 
+describe('notices to staff', () => {
+  it('a referral tells the regional lead, and assigning a coach tells the coach; no name in either mail', async () => {
+    const mailsTo = async (email: string) =>
+      t.db.select().from(outboxMessage).where(eq(outboxMessage.recipient, email));
+    const leadBefore = (await mailsTo(demoEmail('regional'))).length;
+    const referred = await call('POST', '/api/participants', as.municipality, {
+      ...referral({ name: 'Samir Haddad', dateOfBirth: '1988-02-02' }),
+    });
+    expect(referred.statusCode).toBe(201);
+    const leadMails = await mailsTo(demoEmail('regional'));
+    expect(leadMails).toHaveLength(leadBefore + 1);
+    const notice = leadMails.at(-1)!;
+    expect(notice.body).toContain(`/participants/${referred.json().participantId}`);
+    expect(notice.body).not.toContain('Samir');
+
+    const coachBefore = (await mailsTo(demoEmail('coach2'))).length;
+    const coaches = (await call('GET', '/api/coaches', as.regional)).json().items;
+    const mirjam = coaches.find((c: { displayName: string }) => c.displayName === 'Mirjam Kok');
+    const assigned = await call(
+      'PUT',
+      `/api/trajectories/${referred.json().trajectoryId}/coach`,
+      as.regional,
+      {
+        coachId: mirjam.id,
+      },
+    );
+    expect(assigned.statusCode).toBe(200);
+    const coachMails = await mailsTo(demoEmail('coach2'));
+    expect(coachMails).toHaveLength(coachBefore + 1);
+    expect(coachMails.at(-1)!.body).not.toContain('Samir');
+  });
+});
+
 describe('who sees which file', () => {
   it("coach A cannot read or change coach B's participant", async () => {
     const rania = await findByName('Rania'); // coach2's

@@ -8,7 +8,9 @@ type Kind =
   | 'secondFactorChanged'
   | 'secondFactorReset'
   | 'rolesChanged'
-  | 'questionAnswered';
+  | 'questionAnswered'
+  | 'newReferral'
+  | 'coachAssigned';
 
 /** E-mails in the recipient's language. Plain words; the link is the only thing to act on. */
 export const templates: Record<Kind, Record<Locale, Template>> = {
@@ -96,6 +98,35 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link }) => ({
       subject: 'وصل رد على سؤالك',
       body: `مرحبًا ${name}،\n\nأجاب مرشدك على سؤالك. اقرأ الجواب في Opstap:\n${link}\n\nOpstap`,
+    }),
+  },
+  // Staff notices: what to do and where; the file itself stays in Opstap (no name, no details in the mail).
+  newReferral: {
+    nl: ({ name, link }) => ({
+      subject: 'Nieuwe aanmelding in Opstap',
+      body: `Beste ${name},\n\nEr is een nieuwe aanmelding in uw regio. Wijs een coach toe:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'New referral in Opstap',
+      body: `Dear ${name},\n\nThere is a new referral in your region. Assign a coach:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'تسجيل جديد في Opstap',
+      body: `مرحبًا ${name}،\n\nيوجد تسجيل جديد في منطقتك. عيّن مرشدًا:\n${link}\n\nOpstap`,
+    }),
+  },
+  coachAssigned: {
+    nl: ({ name, link }) => ({
+      subject: 'Nieuwe deelnemer voor u in Opstap',
+      body: `Beste ${name},\n\nU bent de coach van een nieuwe deelnemer. Open het dossier:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'A new participant for you in Opstap',
+      body: `Dear ${name},\n\nYou are now the coach of a new participant. Open the file:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'مشارك جديد لك في Opstap',
+      body: `مرحبًا ${name}،\n\nأصبحت مرشد مشارك جديد. افتح الملف:\n${link}\n\nOpstap`,
     }),
   },
 };

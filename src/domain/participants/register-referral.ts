@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ReferralCreate } from '../../shared/contracts/participants.ts';
 import { nameKey } from '../../shared/names.ts';
-import { auditParticipant } from '../access/index.ts';
+import { appUser, auditParticipant, roleAssignment } from '../access/index.ts';
+import { templates } from '../notifications/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { municipality } from '../organisation/organisation.table.ts';
 import { assertPlausibleDate } from '../trajectories/index.ts';
@@ -67,6 +68,30 @@ export async function registerReferral(ctx: Ctx, input: ReferralCreate) {
       })
       .returning({ id: trajectory.id });
     await auditParticipant(ctx, tx, 'create', created!.id, { referral: true });
+    // The regional leads hear of it: a referral waits for them to assign a coach.
+    const leads = await tx
+      .selectDistinct({
+        email: appUser.email,
+        name: appUser.displayName,
+        language: appUser.preferredLanguage,
+      })
+      .from(appUser)
+      .innerJoin(roleAssignment, eq(roleAssignment.userId, appUser.id))
+      .where(
+        and(
+          isNull(appUser.disabledAt),
+          eq(roleAssignment.role, 'regional_lead'),
+          isNotNull(roleAssignment.confirmedAt),
+          target.regionId ? eq(roleAssignment.regionId, target.regionId) : sql`false`,
+        ),
+      );
+    for (const lead of leads) {
+      const mail = templates.newReferral[lead.language]({
+        name: lead.name,
+        link: `${ctx.publicUrl}/participants/${created!.id}`,
+      });
+      await ctx.sender.send(ctx, tx, { channel: 'email', recipient: lead.email, ...mail });
+    }
     return { participantId: created!.id, trajectoryId: opened!.id };
   });
 }

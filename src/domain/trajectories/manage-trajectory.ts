@@ -2,6 +2,7 @@ import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrajectoryActionInput } from '../../shared/contracts/participants.ts';
 import { appUser, roleAssignment } from '../access/access.table.ts';
 import { auditParticipant } from '../access/index.ts';
+import { templates } from '../notifications/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { municipality, partnership, programme, region } from '../organisation/organisation.table.ts';
@@ -133,6 +134,18 @@ export async function assignCoach(ctx: Ctx, trajectoryId: string, coachId: strin
     await tx
       .insert(coachAssignment)
       .values({ trajectoryId, coachId, assignedBy: actor.userId, assignedAt: ctx.clock() });
+    // The coach hears of it (a link to the file, nothing of its content).
+    const [coach] = await tx
+      .select({ email: appUser.email, name: appUser.displayName, language: appUser.preferredLanguage })
+      .from(appUser)
+      .where(eq(appUser.id, coachId));
+    if (coach && coachId !== t.coachId) {
+      const mail = templates.coachAssigned[coach.language]({
+        name: coach.name,
+        link: `${ctx.publicUrl}/participants/${t.participantId}`,
+      });
+      await ctx.sender.send(ctx, tx, { channel: 'email', recipient: coach.email, ...mail });
+    }
     await auditParticipant(ctx, tx, 'update', t.participantId, {
       trajectory: trajectoryId,
       coachId,
