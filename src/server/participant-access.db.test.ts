@@ -585,6 +585,18 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
     fresh: 'active',
     request: (rec) => ({ params: idOf(rec), body: { email: `${nextName().replace(' ', '.')}@example.org` } }),
   },
+  'PUT /api/participants/:id/portal-account': {
+    kind: 'manage',
+    fresh: 'active',
+    request: async (rec, { listed }) => {
+      // An invitation not used yet, to send again (a record that has an account keeps it).
+      if (listed && rec.exists)
+        await send('national', 'POST', `/api/participants/${rec.participantId}/portal-account`, {
+          email: `${nextName().replace(' ', '.')}@example.org`,
+        });
+      return { params: idOf(rec), body: { email: `${nextName().replace(' ', '.')}@example.org` } };
+    },
+  },
   'GET /api/participants/:id/timeline': { kind: 'read', request: (rec) => ({ params: idOf(rec) }) },
   'GET /api/participants/:id/cv': { kind: 'read', request: (rec) => ({ params: idOf(rec) }) },
   'POST /api/trajectories/:id/status': {

@@ -162,6 +162,46 @@ describe('notices to staff', () => {
   });
 });
 
+describe('portal invitation', () => {
+  it('says invited until the link is used, and can be sent again to a corrected address', async () => {
+    const referred = await call('POST', '/api/participants', as.national, {
+      ...referral({ name: 'Lemlem Tesfaye', dateOfBirth: '1990-09-09', referrerKind: 'lead' }),
+    });
+    const id = referred.json().participantId;
+    const created = await call('POST', `/api/participants/${id}/portal-account`, as.national, {
+      email: 'lemlem@exampel.org',
+    });
+    expect(created.json().file.portalAccount).toMatchObject({
+      email: 'lemlem@exampel.org',
+      status: 'invited',
+    });
+    const again = await call('PUT', `/api/participants/${id}/portal-account`, as.national, {
+      email: 'lemlem@example.org',
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().file.portalAccount).toMatchObject({ email: 'lemlem@example.org', status: 'invited' });
+    const mails = await t.db
+      .select()
+      .from(outboxMessage)
+      .where(eq(outboxMessage.recipient, 'lemlem@example.org'));
+    expect(mails).toHaveLength(1);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mails[0]!.body)![1]!;
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/accept',
+      headers: { origin },
+      payload: { token, password: 'een eigen lange zin' },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const file = (await call('GET', `/api/participants/${id}`, as.national)).json().file;
+    expect(file.portalAccount.status).toBe('active');
+    const late = await call('PUT', `/api/participants/${id}/portal-account`, as.national, {
+      email: 'lemlem@example.org',
+    });
+    expect(late.statusCode).toBe(409);
+  });
+});
+
 describe('who sees which file', () => {
   it("coach A cannot read or change coach B's participant", async () => {
     const rania = await findByName('Rania'); // coach2's

@@ -15,7 +15,7 @@ export {
   resetSecondFactor,
   currentCode,
 } from './second-factor.ts';
-export { getInvitation, useOneTimeLink, requestPasswordReset } from './one-time-links.ts';
+export { getInvitation, useOneTimeLink, requestPasswordReset, sendOneTimeLink } from './one-time-links.ts';
 export {
   findUsers,
   inviteUser,

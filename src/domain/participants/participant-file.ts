@@ -89,6 +89,13 @@ export async function readParticipantFile(ctx: Ctx, db: Db, id: string) {
       trajectory: open,
       earlierTrajectories: summaries.filter((t) => t !== open),
       hasPortalAccount: p.userId !== null,
+      portalAccount: row.portalEmail
+        ? {
+            email: row.portalEmail,
+            status: row.portalActive ? ('active' as const) : ('invited' as const),
+            invitedAt: row.invitedAt ? new Date(row.invitedAt).toISOString() : null,
+          }
+        : null,
     },
   };
 }

@@ -1,12 +1,13 @@
 import { aliasedTable, and, count, desc, eq, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { nameKey } from '../../shared/names.ts';
-import { appUser } from '../access/access.table.ts';
+import { appUser, authToken } from '../access/access.table.ts';
 import type { Db } from '../db.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
 import { trajectory, trajectoryExtension } from '../trajectories/trajectories.table.ts';
 import { education, languageLevel, participant, workExperience } from './participants.table.ts';
 
 const coach = aliasedTable(appUser, 'coach');
+const portalUser = aliasedTable(appUser, 'portal_user');
 
 export async function selectParticipant(db: Db, id: string) {
   const [row] = await db
@@ -31,9 +32,14 @@ export async function selectParticipantInScope(db: Db, id: string, scope: { full
       isReferrer: sql<boolean>`(${scope.limited})`,
       latestCoachId: sql<string | null>`(select ${trajectory.coachId} from ${trajectory}
         where ${trajectory.participantId} = ${participant.id} order by ${trajectory.createdAt} desc limit 1)`,
+      portalEmail: portalUser.email,
+      portalActive: sql<boolean>`${portalUser.passwordHash} is not null`,
+      invitedAt: sql<string | null>`(select max(${authToken.createdAt}) from ${authToken}
+        where ${authToken.userId} = ${participant.userId} and ${authToken.kind} = 'invitation')`,
     })
     .from(participant)
     .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+    .leftJoin(portalUser, eq(portalUser.id, participant.userId))
     .where(eq(participant.id, id));
   return row && (row.isFullFile || row.isReferrer) ? row : undefined;
 }

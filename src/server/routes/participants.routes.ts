@@ -8,6 +8,7 @@ import {
   findParticipants,
   getParticipantFile,
   registerReferral,
+  resendPortalInvitation,
   updateProfile,
 } from '../../domain/participants/index.ts';
 import { getCv, getTimeline, openTrajectory } from '../../domain/trajectories/index.ts';
@@ -87,6 +88,17 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: fileResponse, ...errors },
     },
     handler: (request) => createPortalAccount(request.ctx, request.params.id, request.body.email),
+  });
+
+  app.put('/api/participants/:id/portal-account', {
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
+    schema: {
+      tags: ['participants'],
+      params: c.idParams,
+      body: c.portalAccountCreate,
+      response: { 200: fileResponse, ...errors },
+    },
+    handler: (request) => resendPortalInvitation(request.ctx, request.params.id, request.body.email),
   });
 
   app.get('/api/participants/:id/timeline', {

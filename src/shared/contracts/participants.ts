@@ -206,6 +206,10 @@ export const participantFile = z.object({
   trajectory: trajectorySummary.nullable(),
   earlierTrajectories: z.array(trajectorySummary),
   hasPortalAccount: z.boolean(),
+  /** The participant's own login: invited (the link not used yet) or active. */
+  portalAccount: z
+    .object({ email: z.string(), status: z.enum(['invited', 'active']), invitedAt: isoDateTime.nullable() })
+    .nullable(),
   version: z.number().int(),
 });
 export type ParticipantFile = z.infer<typeof participantFile>;
