@@ -670,6 +670,7 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
     kind: 'own',
     request: (rec) => ({ params: trajectoryOf(rec), body: { body: 'Wanneer is de volgende afspraak?' } }),
   },
+  'GET /api/trajectories/:id/questions': { kind: 'read', request: (rec) => ({ params: trajectoryOf(rec) }) },
   'POST /api/questions/:id/answers': {
     kind: 'manage',
     request: async (rec) => ({

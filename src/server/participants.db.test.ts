@@ -643,6 +643,9 @@ describe('questions get answers', () => {
       body: 'Ja, dat kan. We bespreken het donderdag.',
     });
     expect(answered.statusCode).toBe(201);
+    const forCoach = (await call('GET', `/api/trajectories/${trajectoryId}/questions`, as.coach)).json()
+      .items;
+    expect(forCoach[0]).toMatchObject({ id: questionId, answers: [{ byName: 'Joost Verhoeven' }] });
     const mine = (await call('GET', '/api/portal', as.participant)).json().questions;
     expect(mine[0]).toMatchObject({
       id: questionId,

@@ -22,4 +22,4 @@ export { getCaseload, getWorkload } from './caseload.ts';
 export { getPortal, getCv } from './portal.ts';
 export * from './trajectories.rules.ts';
 export * from './trajectories.table.ts';
-export { answerQuestion, closeQuestion } from './questions.ts';
+export { answerQuestion, closeQuestion, listQuestions } from './questions.ts';

@@ -7,6 +7,7 @@ import type { Db } from '../db.ts';
 import { templates } from '../notifications/index.ts';
 import { participant } from '../participants/participants.table.ts';
 import { loadManagedTrajectory } from './manage-trajectory.ts';
+import { loadReadableTrajectory } from './plan.ts';
 import { note } from './trajectories.table.ts';
 
 /** A question of the participant, locked for the change, on a trajectory the actor manages; 404 otherwise. */
@@ -80,6 +81,14 @@ export async function closeQuestion(ctx: Ctx, questionId: string) {
     await auditParticipant(ctx, tx, 'update', t.participantId, { closedQuestion: question.id });
     return { id: question.id };
   });
+}
+
+/** The questions of a trajectory for the coach team (and the participant), with their answers; the read is audited. */
+export async function listQuestions(ctx: Ctx, trajectoryId: string) {
+  const { trajectory: t } = await loadReadableTrajectory(ctx, ctx.db, trajectoryId);
+  const items = await selectQuestions(ctx.db, trajectoryId);
+  await auditParticipant(ctx, ctx.db, 'read', t.participantId, { questions: trajectoryId });
+  return { items };
 }
 
 /** A trajectory's questions, newest first, each with its answers in the order they were given. */

@@ -6,6 +6,7 @@ import {
   addApplication,
   answerQuestion,
   closeQuestion,
+  listQuestions,
   addMeeting,
   addNote,
   agreeToPlan,
@@ -119,6 +120,11 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['coaching'], params: c.idParams, body: c.questionCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await askQuestion(request.ctx, request.params.id, request.body.body)),
+  });
+  app.get('/api/trajectories/:id/questions', {
+    config: { access: { roles: [...coachTeamRoles, 'participant'], data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, response: { 200: c.questionList, ...errors } },
+    handler: (request) => listQuestions(request.ctx, request.params.id),
   });
   app.post('/api/questions/:id/answers', {
     config: { access: { roles: coachTeamRoles, data: 'participant' } },
