@@ -510,7 +510,7 @@ function printSummary(loads: DataLoad[], results: Result[]) {
 }
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
-const onlyChoices = ['portal-size', 'pglite', 'postgres'];
+const onlyChoices = ['portal-size', 'lighthouse', 'pglite', 'postgres'];
 if (args.only !== undefined && !onlyChoices.includes(args.only))
   throw new Error(`Unknown --only ${args.only}: choose one of ${onlyChoices.join(', ')}`);
 
@@ -520,6 +520,7 @@ const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknow
 const portal = measurePortal();
 printPortal(portal);
 if (args.only === 'portal-size') process.exit(0);
+if (await import('./lighthouse.ts').then((l) => l.benchLighthouse(args.only))) process.exit(0);
 
 console.log(
   `\nOpstap bench: ${connections} connections, ${seconds} s per endpoint and database, ${machine.cpus} CPUs, ` +

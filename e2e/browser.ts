@@ -31,7 +31,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export async function openPage(browser: Browser, viewport = desktop) {
-  const context = await browser.newContext({ viewport, baseURL: baseUrl() });
+  // Reduced motion: dialogs appear at once, so the accessibility checks see them as they finally look.
+  const context = await browser.newContext({ viewport, baseURL: baseUrl(), reducedMotion: 'reduce' });
   return context.newPage();
 }
 

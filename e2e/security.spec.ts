@@ -4,8 +4,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ar from '../src/web/i18n/locales/ar.json' with { type: 'json' };
-import nl from '../src/web/i18n/locales/nl.json' with { type: 'json' };
+import { ar, nl } from '../src/web/i18n/all-texts.ts';
 import {
   demoPassword,
   expectAccessible,

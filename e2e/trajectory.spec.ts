@@ -3,7 +3,7 @@
 // sets a password and agrees to the plan in the portal, and the coach sees the agreement.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ar from '../src/web/i18n/locales/ar.json' with { type: 'json' };
+import { ar } from '../src/web/i18n/all-texts.ts';
 import {
   desktop,
   expectAccessible,
@@ -102,8 +102,16 @@ describe('a trajectory from referral to an agreed plan, at 360 px in Arabic', ()
     await page.getByRole('tab', { name: ar.file.tab.trajectory, exact: true }).click();
     await page.getByLabel(ar.portalAccount.email, { exact: true }).fill(email);
     await page.getByRole('button', { name: ar.portalAccount.submit, exact: true }).click();
-    await page.getByText(ar.portalAccount.has).waitFor();
+    // Invited, not used yet: the file says so, with the address, and offers to send it again.
+    await page.getByTestId('portal-invited').getByText(email).waitFor();
     await check(page, '7-coach-portal-invited');
+    // Sending it again to an address someone else uses is refused next to the field.
+    await page.getByLabel(ar.portalAccount.email).fill(demo('coach2'));
+    await page.getByRole('button', { name: ar.portalAccount.sendAgain, exact: true }).click();
+    await page.locator('#portal-email-error').getByText(ar.errors.user.email_taken).waitFor();
+    await page.getByLabel(ar.portalAccount.email).fill(email);
+    await page.getByRole('button', { name: ar.portalAccount.sendAgain, exact: true }).click();
+    await page.getByText(ar.portalAccount.sent.replace('{{email}}', email)).waitFor();
     await page.context().close();
   });
 
@@ -146,6 +154,8 @@ describe('a trajectory from referral to an agreed plan, at 360 px in Arabic', ()
     await page.getByTestId('goal-0').waitFor();
     expect(await page.getByTestId('plan-waiting').count()).toBe(0);
     await check(page, '12-coach-plan-agreed');
+    await page.getByRole('tab', { name: ar.file.tab.trajectory, exact: true }).click();
+    await page.getByText(ar.portalAccount.has).waitFor();
     await page.context().close();
   });
 });

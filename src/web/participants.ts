@@ -1,53 +1,73 @@
 import { programmeDay } from '../shared/dates.ts';
 import { useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  caseload,
-  coachOptionList,
-  cv,
-  participantFile,
-  participantFileResponse,
-  participantList,
-  plan,
-  portal,
-  referralStatus,
-  timeline,
-  trajectorySummary,
-  workload,
-} from '../shared/contracts/index.ts';
-import { api } from './api.ts';
+import { api, type QueryOf, type ResponseOf } from './api.ts';
 
-// Types only: zod itself never reaches the browser bundle.
-export type ParticipantFile = z.infer<typeof participantFile>;
-export type ReferralStatus = z.infer<typeof referralStatus>;
-export type FileResponse = z.infer<typeof participantFileResponse>;
-export type ParticipantList = z.infer<typeof participantList>;
-export type Trajectory = z.infer<typeof trajectorySummary>;
-export type Plan = z.infer<typeof plan>;
-export type Timeline = z.infer<typeof timeline>;
-export type Caseload = z.infer<typeof caseload>;
-export type Workload = z.infer<typeof workload>;
-export type CoachOption = z.infer<typeof coachOptionList>['items'][number];
-export type Portal = z.infer<typeof portal>;
-export type Cv = z.infer<typeof cv>;
+// Types only: zod itself never reaches the browser bundle through this file.
+export type FileResponse = ResponseOf<'GET', '/api/participants/:id'>;
+export type ParticipantFile = Extract<FileResponse, { kind: 'full' }>['file'];
+export type ReferralStatus = Extract<FileResponse, { kind: 'referral_status' }>['file'];
+export type ParticipantList = ResponseOf<'GET', '/api/participants'>;
+export type ParticipantQuery = NonNullable<QueryOf<'GET', '/api/participants'>>;
+export type Trajectory = NonNullable<ParticipantFile['trajectory']>;
+export type Plan = ResponseOf<'GET', '/api/trajectories/:id/plan'>;
+export type Timeline = ResponseOf<'GET', '/api/participants/:id/timeline'>;
+export type TimelineKind = Timeline['items'][number]['kind'];
+export type Caseload = ResponseOf<'GET', '/api/caseload'>;
+export type CaseloadQuery = NonNullable<QueryOf<'GET', '/api/caseload'>>;
+export type Workload = ResponseOf<'GET', '/api/caseload/workload'>;
+export type CoachOption = ResponseOf<'GET', '/api/coaches'>['items'][number];
+export type Portal = ResponseOf<'GET', '/api/portal'>;
+export type Cv = ResponseOf<'GET', '/api/participants/:id/cv'>;
 
-export const fileKey = (id: string) => ['participant', id] as const;
-export const planKey = (trajectoryId: string) => ['plan', trajectoryId] as const;
+/*
+ * Query keys, one small object per area. Everything about one participant starts with
+ * `participantKeys.one(id)`, so invalidating that refreshes the file, its timeline and its CV.
+ */
+export const participantKeys = {
+  all: ['participants'] as const,
+  list: (query: ParticipantQuery) => ['participants', 'list', query] as const,
+  one: (id: string) => ['participants', id] as const,
+  file: (id: string) => ['participants', id, 'file'] as const,
+  timelines: (id: string) => ['participants', id, 'timeline'] as const,
+  timeline: (id: string, kind: TimelineKind | 'all') => ['participants', id, 'timeline', kind] as const,
+  cv: (id: string) => ['participants', id, 'cv'] as const,
+};
+
+export const trajectoryKeys = {
+  plan: (trajectoryId: string) => ['trajectories', trajectoryId, 'plan'] as const,
+  applications: (trajectoryId: string) => ['trajectories', trajectoryId, 'applications'] as const,
+  questions: (trajectoryId: string) => ['trajectories', trajectoryId, 'questions'] as const,
+};
+
+/** The coach's lists: the caseload, the leads' workload view and the coaches to choose from. */
+export const caseloadKeys = {
+  all: ['caseload'] as const,
+  list: (query: CaseloadQuery) => ['caseload', 'list', query] as const,
+  workload: ['caseload', 'workload'] as const,
+  coaches: ['caseload', 'coaches'] as const,
+};
+
+export const occupationKeys = {
+  search: (q: string) => ['occupations', q] as const,
+};
 
 export const useParticipantFile = (id: string) =>
-  useQuery({ queryKey: fileKey(id), queryFn: () => api<FileResponse>(`/api/participants/${id}`) });
+  useQuery({
+    queryKey: participantKeys.file(id),
+    queryFn: () => api.get('/api/participants/:id', { params: { id } }),
+  });
 
 export const usePlan = (trajectoryId: string | null | undefined) =>
   useQuery({
-    queryKey: planKey(trajectoryId ?? ''),
-    queryFn: () => api<Plan>(`/api/trajectories/${trajectoryId}/plan`),
+    queryKey: trajectoryKeys.plan(trajectoryId ?? ''),
+    queryFn: () => api.get('/api/trajectories/:id/plan', { params: { id: trajectoryId! } }),
     enabled: !!trajectoryId,
   });
 
 export const useCoaches = (enabled = true) =>
   useQuery({
-    queryKey: ['coaches'],
-    queryFn: () => api<{ items: CoachOption[] }>('/api/coaches'),
+    queryKey: caseloadKeys.coaches,
+    queryFn: () => api.get('/api/coaches'),
     enabled,
     staleTime: 60_000,
   });

@@ -1,39 +1,69 @@
-import { lazy, useEffect, type ReactNode } from 'react';
+import { Component, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, Outlet, useNavigate } from 'react-router';
-import type { Role } from '../shared/roles.ts';
+import { Outlet, useLocation, useNavigate, useRoutes, type RouteObject } from 'react-router';
 import { onSessionProblem } from './api.ts';
 import { AnyLayout, RequireAuth, RoleGate } from './auth/guards.tsx';
 import { meKey } from './auth/me.ts';
+import { QueryError } from './components/Feedback.tsx';
 import { LanguageSync } from './components/LanguageSync.tsx';
 import { PublicLayout } from './components/PublicLayout.tsx';
 import { ReauthDialog } from './components/ReauthDialog.tsx';
+import type { FeatureRoute } from './features/feature.ts';
+import { featureRoutes, preloaded } from './features/registry.ts';
 
 // Every page is its own chunk: someone who only logs in never downloads the staff pages.
-const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
-const LoginCodePage = lazy(() => import('./pages/LoginCodePage.tsx'));
-const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage.tsx'));
-const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage.tsx'));
-const InvitationPage = lazy(() => import('./pages/InvitationPage.tsx'));
-const HomePage = lazy(() => import('./pages/HomePage.tsx'));
-const PartnershipPage = lazy(() => import('./pages/PartnershipPage.tsx'));
-const MunicipalitiesPage = lazy(() => import('./pages/MunicipalitiesPage.tsx'));
-const InviteUserPage = lazy(() => import('./pages/InviteUserPage.tsx'));
-const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
-const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx'));
-const JobsPage = lazy(() => import('./pages/JobsPage.tsx'));
-const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
-const SecurityPage = lazy(() => import('./pages/SecurityPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
-const ParticipantsPage = lazy(() => import('./pages/participants/ParticipantsPage.tsx'));
-const NewParticipantPage = lazy(() => import('./pages/participants/NewParticipantPage.tsx'));
-const ParticipantFilePage = lazy(() => import('./pages/participants/ParticipantFilePage.tsx'));
-const CvPage = lazy(() => import('./pages/participants/CvPage.tsx'));
-const CaseloadPage = lazy(() => import('./pages/CaseloadPage.tsx'));
-const PlanCheckPage = lazy(() => import('./pages/portal/PlanCheckPage.tsx'));
-const QuestionPage = lazy(() => import('./pages/portal/QuestionPage.tsx'));
-const PrivacyPage = lazy(() => import('./pages/portal/PrivacyPage.tsx'));
-const MyCvPage = lazy(() => import('./pages/portal/MyCvPage.tsx'));
+// One component per page loader, so two paths of one page (e.g. a new and an existing partnership) show the same
+// component and React keeps it, as before, when you move from one to the other. A page main.tsx preloaded (the
+// one the app opened on) shows at once; any other loads when first opened (React.lazy, in its own chunk).
+const pages = new Map<FeatureRoute['page'], ComponentType>();
+const pageOf = (load: FeatureRoute['page']) => {
+  if (!pages.has(load)) {
+    const Lazy = lazy(load);
+    const Page = () => {
+      const [Shown] = useState(
+        () => (preloaded(load) as { default: ComponentType } | undefined)?.default ?? Lazy,
+      );
+      return <Shown />;
+    };
+    pages.set(load, Page);
+  }
+  return pages.get(load)!;
+};
+
+/** A feature's route for React Router: its lazy page, behind a role check when it names roles. */
+function toRoute({ path, page, roles }: FeatureRoute): RouteObject {
+  const Page = pageOf(page);
+  return {
+    path,
+    element: roles ? (
+      <RoleGate roles={[...roles]}>
+        <Page />
+      </RoleGate>
+    ) : (
+      <Page />
+    ),
+  };
+}
+
+/**
+ * A page that fails to render (a chunk that no longer exists after an update, a bug) shows what went wrong and a
+ * way to try again, instead of a blank screen (the data router that was here before did the same in English).
+ */
+class PageErrorBoundary extends Component<{ children: ReactNode; path: string }, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  // Another page may work: moving on clears the error.
+  override componentDidUpdate(previous: { path: string }) {
+    if (previous.path !== this.props.path && this.state.error !== null) this.setState({ error: null });
+  }
+  override render() {
+    if (this.state.error === null) return this.props.children;
+    return <QueryError error={this.state.error} onRetry={() => window.location.reload()} />;
+  }
+}
 
 /**
  * Reacts to a session that ended elsewhere (timeout, logout on another device) by going to the login page, and
@@ -42,6 +72,7 @@ const MyCvPage = lazy(() => import('./pages/portal/MyCvPage.tsx'));
 function Root() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const location = useLocation();
   useEffect(() => {
     onSessionProblem((reason) => {
       if (reason === 'second_factor') {
@@ -58,108 +89,32 @@ function Root() {
   return (
     <>
       <LanguageSync />
-      <Outlet />
+      <PageErrorBoundary path={location.pathname}>
+        <Outlet />
+      </PageErrorBoundary>
       <ReauthDialog />
     </>
   );
 }
 
-const leads = ['national_lead', 'regional_lead'] as const;
-const coachTeam = ['coach', ...leads] as const;
-
-/** A page behind a role check. */
-const gated = (roles: readonly Role[], page: ReactNode) => <RoleGate roles={[...roles]}>{page}</RoleGate>;
-
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     element: <Root />,
     children: [
       {
         element: <PublicLayout />,
-        children: [
-          { path: '/login', element: <LoginPage /> },
-          { path: '/login/code', element: <LoginCodePage /> },
-          { path: '/forgot-password', element: <ForgotPasswordPage /> },
-          { path: '/reset-password', element: <ResetPasswordPage /> },
-          { path: '/invitation', element: <InvitationPage /> },
-        ],
+        children: featureRoutes.filter((r) => r.layout === 'public').map(toRoute),
       },
       {
         element: <RequireAuth />,
-        children: [
-          { path: '/', element: <HomePage /> },
-          {
-            path: '/partnerships/new',
-            element: (
-              <RoleGate roles={[...leads]}>
-                <PartnershipPage />
-              </RoleGate>
-            ),
-          },
-          {
-            path: '/partnerships/:id',
-            element: (
-              <RoleGate roles={[...leads]}>
-                <PartnershipPage />
-              </RoleGate>
-            ),
-          },
-          {
-            path: '/municipalities',
-            element: (
-              <RoleGate roles={[...leads, 'administrator']}>
-                <MunicipalitiesPage />
-              </RoleGate>
-            ),
-          },
-          {
-            path: '/users/invite',
-            element: (
-              <RoleGate roles={['administrator']}>
-                <InviteUserPage />
-              </RoleGate>
-            ),
-          },
-          {
-            path: '/audit',
-            element: (
-              <RoleGate roles={['administrator']}>
-                <AuditPage />
-              </RoleGate>
-            ),
-          },
-          { path: '/jobs', element: gated(['administrator'], <JobsPage />) },
-          {
-            path: '/dev/outbox',
-            element: (
-              <RoleGate roles={['administrator']}>
-                <OutboxPage />
-              </RoleGate>
-            ),
-          },
-          {
-            path: '/participants',
-            element: gated([...coachTeam, 'municipality_staff'], <ParticipantsPage />),
-          },
-          {
-            path: '/participants/new',
-            element: gated([...coachTeam, 'municipality_staff'], <NewParticipantPage />),
-          },
-          {
-            path: '/participants/:id',
-            element: gated([...coachTeam, 'municipality_staff'], <ParticipantFilePage />),
-          },
-          { path: '/participants/:id/cv', element: gated(coachTeam, <CvPage />) },
-          { path: '/caseload', element: gated(coachTeam, <CaseloadPage />) },
-          { path: '/my/plan/check', element: gated(['participant'], <PlanCheckPage />) },
-          { path: '/my/question', element: gated(['participant'], <QuestionPage />) },
-          { path: '/my/privacy', element: gated(['participant'], <PrivacyPage />) },
-          { path: '/my/cv', element: gated(['participant'], <MyCvPage />) },
-          { path: '/account/sessions', element: <SessionsPage /> },
-          { path: '/account/security', element: <SecurityPage /> },
-        ],
+        children: featureRoutes.filter((r) => (r.layout ?? 'app') === 'app').map(toRoute),
       },
       { element: <AnyLayout />, children: [{ path: '*', element: <NotFoundPage /> }] },
     ],
   },
-]);
+];
+
+/** The app's pages at the current address (inside App's BrowserRouter). */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

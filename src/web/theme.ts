@@ -13,6 +13,8 @@ export const theme = createTheme({
   defaultRadius: 'md',
   focusRing: 'auto',
   cursorType: 'pointer',
+  // People who ask their system for less motion get dialogs and menus without animation.
+  respectReducedMotion: true,
   components: {
     Anchor: { defaultProps: { underline: 'always' } },
     // Required fields carry `required` (announced by screen readers) but no asterisk: labels stay plain words,

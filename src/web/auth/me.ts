@@ -5,13 +5,25 @@ import { api, ApiError } from '../api.ts';
 
 export const meKey = ['me'] as const;
 
+/**
+ * Query keys of the signed-in person's own account. Not under `meKey`: refreshing who is signed in must not ask
+ * for a new second-factor secret halfway through setting one up.
+ */
+export const accountKeys = {
+  me: meKey,
+  sessions: ['sessions'] as const,
+  /** A new second-factor secret for each attempt at setting it up. */
+  secondFactorSetup: (attempt: number) => ['second-factor-setup', attempt] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+};
+
 /** The signed-in user, or `null` when nobody is signed in. */
 export function useMe() {
   return useQuery({
     queryKey: meKey,
     queryFn: async (): Promise<Me | null> => {
       try {
-        return await api<Me>('/api/auth/me');
+        return await api.get('/api/auth/me');
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) return null;
         throw error;

@@ -9,7 +9,7 @@ export function useLogout() {
   const navigate = useNavigate();
   return async () => {
     try {
-      await api('/api/auth/logout', { method: 'POST' });
+      await api.post('/api/auth/logout');
     } catch {
       // Logged out anyway: the cookie may already be gone.
     }

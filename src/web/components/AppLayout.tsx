@@ -1,73 +1,41 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Anchor, AppShell, Box, Burger, Button, Divider, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import {
-  IconAlertTriangle,
-  IconDevices,
-  IconHistory,
-  IconHome,
-  IconListCheck,
-  IconLogout,
-  IconMail,
-  IconMapPin,
-  IconPlus,
-  IconShieldLock,
-  IconUserPlus,
-  IconUsers,
-  type Icon,
-} from '@tabler/icons-react';
+import { IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../../shared/contracts/index.ts';
-import type { Role } from '../../shared/roles.ts';
 import { hasRole } from '../auth/me.ts';
 import { useLogout } from '../auth/useLogout.ts';
+import type { MenuEntry } from '../features/feature.ts';
+import { menuEntries } from '../features/registry.ts';
 import { DemoBanner, useDemoMode } from './DemoBanner.tsx';
 import { Loading } from './Feedback.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { SkipLink } from './SkipLink.tsx';
 
-type NavItem = { to: string; label: string; icon: Icon; roles?: Role[] };
+/**
+ * The menu entries this person sees, in order: every feature's entries for their roles (while a new staff member
+ * still sets up their second factor, only what that needs). Entries a role starts the day with come first.
+ */
+function menuFor(me: Me, demo: boolean): MenuEntry[] {
+  const allowed = menuEntries.filter(
+    (item) =>
+      (me.sessionStage === 'full' || item.duringSetup) &&
+      (!item.roles || hasRole(me, ...item.roles)) &&
+      (demo || !item.demoOnly),
+  );
+  const first = allowed.filter((item) => item.firstFor && hasRole(me, ...item.firstFor));
+  return [...first, ...allowed.filter((item) => !first.includes(item))];
+}
 
-const navItems: NavItem[] = [
-  { to: '/', label: 'nav.home', icon: IconHome },
-  {
-    to: '/caseload',
-    label: 'nav.caseload',
-    icon: IconListCheck,
-    roles: ['coach', 'regional_lead', 'national_lead'],
-  },
-  {
-    to: '/participants',
-    label: 'nav.participants',
-    icon: IconUsers,
-    roles: ['coach', 'regional_lead', 'national_lead', 'municipality_staff'],
-  },
-  {
-    to: '/participants/new',
-    label: 'nav.newReferral',
-    icon: IconUserPlus,
-    roles: ['coach', 'regional_lead', 'national_lead', 'municipality_staff'],
-  },
-  {
-    to: '/partnerships/new',
-    label: 'nav.newPartnership',
-    icon: IconPlus,
-    roles: ['national_lead', 'regional_lead'],
-  },
-  {
-    to: '/municipalities',
-    label: 'nav.municipalities',
-    icon: IconMapPin,
-    roles: ['national_lead', 'regional_lead', 'administrator'],
-  },
-  { to: '/users/invite', label: 'nav.inviteUser', icon: IconUserPlus, roles: ['administrator'] },
-  { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: ['administrator'] },
-  { to: '/jobs', label: 'nav.jobs', icon: IconAlertTriangle, roles: ['administrator'] },
-  { to: '/dev/outbox', label: 'nav.outbox', icon: IconMail, roles: ['administrator'] },
-  { to: '/account/sessions', label: 'nav.sessions', icon: IconDevices },
-  { to: '/account/security', label: 'nav.security', icon: IconShieldLock },
-];
+/** The entry of this page: the longest `to` the path is or starts with (`/participants/new` is not the list). */
+function activeEntry(items: MenuEntry[], pathname: string) {
+  const matches = items.filter((item) =>
+    item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`),
+  );
+  return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
+}
 
 /** The page frame for signed-in users: header, menu (a burger on phones) and the main content. */
 export function AppLayout({ me }: { me: Me }) {
@@ -90,23 +58,9 @@ export function AppLayout({ me }: { me: Me }) {
   }, [location.pathname, close]);
 
   const demo = useDemoMode();
-  const setupOnly = me.sessionStage !== 'full';
-  const allowed = setupOnly
-    ? navItems.filter((item) => item.to === '/account/security')
-    : navItems.filter(
-        // The outbox exists only where messages are not really sent: in demo mode.
-        (item) => (!item.roles || hasRole(me, ...item.roles)) && (demo || item.to !== '/dev/outbox'),
-      );
-  // Coaches start their day with the caseload: it comes first.
-  const items = hasRole(me, 'coach')
-    ? [...allowed.filter((i) => i.to === '/caseload'), ...allowed.filter((i) => i.to !== '/caseload')]
-    : allowed;
-  const isActive = (to: string) => {
-    if (to === '/') return location.pathname === '/';
-    if (to === '/participants')
-      return location.pathname.startsWith(to) && !location.pathname.startsWith('/participants/new');
-    return location.pathname.startsWith(to);
-  };
+  const items = menuFor(me, demo);
+  const active = activeEntry(items, location.pathname);
+  const isActive = (to: string) => to === active;
 
   return (
     <>

@@ -2,17 +2,14 @@ import { Box, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { health } from '../../shared/contracts/index.ts';
 import { api } from '../api.ts';
-
-type Health = z.infer<typeof health>;
+import { systemKeys } from '../queries.ts';
 
 /** Whether this server runs as a demo (demo data, logins with a published password). */
 export function useDemoMode() {
   const query = useQuery({
-    queryKey: ['health'],
-    queryFn: () => api<Health>('/api/health'),
+    queryKey: systemKeys.health,
+    queryFn: () => api.get('/api/health'),
     staleTime: Infinity,
     retry: false,
   });

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Alert, Anchor, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
+import type { ReactNode, Ref } from 'react';
+import { Alert, Anchor, Box, Button, Center, List, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -70,6 +70,28 @@ export function InfoMessage({ children, title }: { children?: ReactNode; title?:
     >
       {children}
     </Alert>
+  );
+}
+
+/** The outcome of an action, e.g. on a row of a list: `ok` with what was done, or the problem. */
+export type Message = { ok: boolean; text: string };
+
+/**
+ * Shows an action's outcome: a success note, or the translated problem as an alert. With a `ref` it can take the
+ * focus, for when the row the action was on is gone after a refresh.
+ */
+export function ActionMessage({ message, ref }: { message: Message | null; ref?: Ref<HTMLDivElement> }) {
+  if (!message) return null;
+  return (
+    <Box ref={ref} tabIndex={ref ? -1 : undefined}>
+      {message.ok ? (
+        <SuccessMessage>{message.text}</SuccessMessage>
+      ) : (
+        <Text c="red.9" role="alert">
+          {message.text}
+        </Text>
+      )}
+    </Box>
   );
 }
 

@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, onReauthenticationNeeded, reauthenticatePath } from '../api.ts';
+import { api, ApiError, onReauthenticationNeeded } from '../api.ts';
 import { useMe } from '../auth/me.ts';
 import { errorText } from '../errors.ts';
 import { ErrorSummary } from './Feedback.tsx';
@@ -70,7 +70,7 @@ function ReauthForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => 
       setBusy(true);
       try {
         const body = askCode ? { password, code: code.replace(/\s/g, '') } : { password };
-        await api(reauthenticatePath, { method: 'POST', body });
+        await api.post('/api/auth/reauthenticate', { body });
         onDone();
         return;
       } catch (error) {

@@ -41,6 +41,9 @@ export function useFormat() {
   return {
     date: (value: string | null | undefined) => formatDate(value, language),
     dateTime: (value: string | null | undefined) => formatDateTime(value, language),
+    /** A date (`2026-01-31`) as a date, a moment as a date and time. */
+    when: (value: string | null | undefined) =>
+      value && value.length > 10 ? formatDateTime(value, language) : formatDate(value, language),
     number: (value: number) => formatNumber(value, language),
   };
 }

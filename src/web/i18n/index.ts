@@ -1,29 +1,12 @@
-import i18n, { type Resource } from 'i18next';
+import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import {
-  defaultLocale,
-  directionOf,
-  isLocale,
-  languageFromSearch,
-  rememberLanguage,
-  searchWithoutLanguage,
-  storedLanguage,
-  type Locale,
-} from './languages.ts';
-
-// Every language (Dutch too) loads when it is used: an Arabic reader never downloads the Dutch texts, which keeps
-// the portal's first load small. All three files have the same keys, so no fallback bundle is needed up front.
-const loaders: Record<Locale, () => Promise<{ default: Resource }>> = {
-  nl: () => import('./locales/nl.json'),
-  en: () => import('./locales/en.json'),
-  ar: () => import('./locales/ar.json'),
-};
+import { defaultLocale, directionOf, isLocale, type Locale } from './languages.ts';
+import { loadTexts, type Texts } from './texts.ts';
 
 /** Loads a language's texts once (e.g. Dutch for the CV, whatever the UI language). */
 export async function ensureLoaded(language: Locale) {
   if (i18n.hasResourceBundle(language, 'translation')) return;
-  const bundle = await loaders[language]();
-  i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+  i18n.addResourceBundle(language, 'translation', await loadTexts(language), true, true);
 }
 
 /** Sets `lang` and `dir` on <html>, so screen readers pronounce well and the layout mirrors for Arabic. */
@@ -33,31 +16,24 @@ function applyToDocument(language: string) {
   document.documentElement.dir = directionOf(locale);
 }
 
-/** Starts i18next in the language from `?lang=`, else the one stored on this device, else Dutch. */
-export async function setupI18n() {
-  const fromUrl = languageFromSearch(window.location.search);
-  if (fromUrl) {
-    rememberLanguage(fromUrl);
-    const { pathname, search, hash } = window.location;
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${pathname}${searchWithoutLanguage(search)}${hash}`,
-    );
-  }
-  const language = fromUrl ?? storedLanguage() ?? defaultLocale;
-  await i18n.use(initReactI18next).init({
-    lng: defaultLocale,
+/**
+ * Starts i18next in the reader's language, with its texts already loaded (main.tsx chooses the language and
+ * fetches them while the app downloads). Other languages load when someone switches to one: every language has
+ * the same keys, so no fallback bundle is needed up front.
+ */
+export function setupI18n(language: Locale, texts: Texts) {
+  void i18n.use(initReactI18next).init({
+    lng: language,
     fallbackLng: defaultLocale,
     supportedLngs: ['nl', 'en', 'ar'],
-    resources: {},
+    resources: { [language]: { translation: texts } },
     partialBundledLanguages: true,
+    initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
     react: { useSuspense: false },
   });
   i18n.on('languageChanged', applyToDocument);
-  await switchLanguage(language);
   applyToDocument(i18n.language);
 }
 

@@ -1,11 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/errors.ts';
-import { locales } from '../../shared/locales.ts';
+import { locales, type Locale } from '../../shared/locales.ts';
+import { allTexts } from './all-texts.ts';
+import { loadTexts, textFiles } from './texts.ts';
 
+// The texts live in one folder per part: the shell's common texts in src/web/i18n/locales, each feature's in
+// src/web/features/<name>/locales. The app merges a language's files into one tree (i18n/texts.ts).
 type Tree = { [key: string]: string | Tree };
-const load = (locale: string): Tree =>
-  JSON.parse(readFileSync(new URL(`./locales/${locale}.json`, import.meta.url), 'utf8')) as Tree;
+const web = new URL('../', import.meta.url);
+const features = readdirSync(new URL('features/', web), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const folders = [
+  { name: 'shell', dir: new URL('i18n/locales/', web) },
+  ...features.map((name) => ({ name, dir: new URL(`features/${name}/locales/`, web) })),
+];
+const load = (dir: URL, locale: string): Tree =>
+  JSON.parse(readFileSync(new URL(`${locale}.json`, dir), 'utf8')) as Tree;
 const keysOf = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([key, value]) =>
     typeof value === 'string' ? [prefix + key] : keysOf(value, `${prefix}${key}.`),
@@ -26,28 +38,56 @@ const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const baseKey = (key: string) => key.replace(pluralSuffix, '');
 const withoutPlurals = (keys: string[]) => [...new Set(keys.map(baseKey))];
 
-const dutch = withoutPlurals(keysOf(load('nl')));
+const merged = Object.fromEntries(locales.map((l) => [l, allTexts(l) as unknown as Tree])) as Record<
+  Locale,
+  Tree
+>;
 
-describe('translations', () => {
-  it('there is a locale file for every supported language, and no others', () => {
-    const files = readdirSync(new URL('./locales/', import.meta.url)).filter((f) => f.endsWith('.json'));
-    expect(files.map((f) => f.replace('.json', '')).sort()).toEqual([...locales].sort());
+describe('translation files', () => {
+  it('the shell and every feature folder have a locale file for each supported language, and no others', () => {
+    expect(features.length, 'feature folders').toBeGreaterThan(0);
+    for (const { name, dir } of folders) {
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+      expect(files.map((f) => f.replace('.json', '')).sort(), name).toEqual([...locales].sort());
+    }
   });
 
-  it.each(locales.filter((l) => l !== 'nl'))('%s has exactly the keys of Dutch', (locale) => {
-    const keys = withoutPlurals(keysOf(load(locale)));
-    expect(
-      dutch.filter((k) => !keys.includes(k)),
-      'missing',
-    ).toEqual([]);
-    expect(
-      keys.filter((k) => !dutch.includes(k)),
-      'not in Dutch',
-    ).toEqual([]);
+  describe.each(folders)('$name', ({ dir }) => {
+    const dutch = withoutPlurals(keysOf(load(dir, 'nl')));
+
+    it.each(locales.filter((l) => l !== 'nl'))('%s has exactly the keys of Dutch', (locale) => {
+      const keys = withoutPlurals(keysOf(load(dir, locale)));
+      expect(
+        dutch.filter((k) => !keys.includes(k)),
+        'missing',
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !dutch.includes(k)),
+        'not in Dutch',
+      ).toEqual([]);
+    });
+
+    it.each(locales)('%s has no empty texts', (locale) => {
+      const tree = load(dir, locale);
+      expect(keysOf(tree).length).toBeGreaterThan(0);
+      expect(keysOf(tree).filter((k) => String(valueAt(tree, k)).trim() === '')).toEqual([]);
+    });
   });
 
+  it.each(locales)('%s: no key is defined in two places (shell or features)', (locale) => {
+    const owners = new Map<string, string[]>();
+    for (const { name, dir } of folders)
+      for (const key of withoutPlurals(keysOf(load(dir, locale))))
+        owners.set(key, [...(owners.get(key) ?? []), name]);
+    expect(
+      [...owners].filter(([, names]) => names.length > 1).map(([key, names]) => `${key}: ${names}`),
+    ).toEqual([]);
+  });
+});
+
+describe('translations as the app merges them', () => {
   it.each(locales)('%s has every plural form its language needs, and no others', (locale) => {
-    const keys = keysOf(load(locale));
+    const keys = keysOf(merged[locale]);
     const plurals = withoutPlurals(keys.filter((k) => pluralSuffix.test(k)));
     expect(plurals.length, 'plural keys').toBeGreaterThan(0);
     const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
@@ -57,27 +97,39 @@ describe('translations', () => {
     }
   });
 
-  it.each(locales)('%s has no empty texts', (locale) => {
-    const tree = load(locale);
-    expect(keysOf(tree).filter((k) => String(valueAt(tree, k)).trim() === '')).toEqual([]);
-  });
-
   it.each(locales)('%s translates every API error code', (locale) => {
-    const tree = load(locale);
-    expect(errorCodes.filter((code) => typeof valueAt(tree, `errors.${code}`) !== 'string')).toEqual([]);
+    expect(
+      errorCodes.filter((code) => typeof valueAt(merged[locale], `errors.${code}`) !== 'string'),
+    ).toEqual([]);
   });
 
   it('Arabic is written in Arabic script, not copied from English', () => {
-    const ar = load('ar');
-    const en = load('en');
-    const copied = keysOf(ar).filter((k) => {
-      const text = String(valueAt(ar, k));
+    const copied = keysOf(merged.ar).filter((k) => {
+      const text = String(valueAt(merged.ar, k));
       return (
         /[a-z]{4,}/i.test(text) &&
-        text === String(valueAt(en, k)).replace(/\{\{\w+\}\}/g, '') &&
+        text === String(valueAt(merged.en, k)).replace(/\{\{\w+\}\}/g, '') &&
         !/opstap|@|https?:|e-?mail/i.test(text)
       );
     });
     expect(copied).toEqual([]);
+  });
+
+  it.each(locales)(
+    '%s: the app loads exactly the files of that language, and every one of them',
+    async (locale) => {
+      const paths = textFiles(locale).map((f) => f.path);
+      expect(paths.length).toBe(folders.length);
+      expect(paths.filter((p) => !p.endsWith(`/${locale}.json`))).toEqual([]);
+      expect(await loadTexts(locale)).toEqual(merged[locale]);
+    },
+  );
+
+  it('only tests read every language at once: no app file imports all-texts.ts', () => {
+    const files = readdirSync(web, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.endsWith('all-texts.ts'),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => readFileSync(new URL(f, web), 'utf8').includes('all-texts'))).toEqual([]);
   });
 });

@@ -1,13 +1,11 @@
 import {
   Anchor,
   Badge,
-  Button,
   Group,
   List,
   NativeSelect,
   Paper,
   Stack,
-  Table,
   Text,
   ThemeIcon,
   Title,
@@ -22,7 +20,7 @@ import {
   type Icon,
   IconPoint,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { caseloadFilters, caseloadSorts } from '../../shared/contracts/trajectories.ts';
@@ -31,11 +29,13 @@ import { api } from '../api.ts';
 import { hasRole, leadRoles, useMe } from '../auth/me.ts';
 import { TrajectoryStatusBadge } from '../components/Badges.tsx';
 import { Loading, QueryError } from '../components/Feedback.tsx';
+import { DataTable, FilterBar } from '../components/ListView.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { ScrollTable } from '../components/ScrollTable.tsx';
 import { useUrlFilters } from '../components/useUrlFilters.ts';
 import { useFormat } from '../i18n/format.ts';
-import { useCoaches, type Caseload, type Workload } from '../participants.ts';
+import { openKeyText } from '../i18n/keys.ts';
+import { caseloadKeys, useCoaches, type Caseload, type CaseloadQuery } from '../participants.ts';
+import { questionsAnchor } from '../questions.ts';
 
 // Reasons other modules add (the list is open) get the point icon.
 const reasonIcons: Partial<Record<string, Icon>> = {
@@ -47,6 +47,61 @@ const reasonIcons: Partial<Record<string, Icon>> = {
   ending_soon: IconHourglass,
   question: IconMessageQuestion,
 };
+
+// Where a reason leads in the file; other reasons open the file at its start.
+const reasonPlaces: Partial<Record<string, string>> = { question: `?tab=coaching#${questionsAnchor}` };
+
+type Row = Caseload['items'][number];
+
+/** The next open step, or why there is none. */
+function NextStep({ item }: { item: Row }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (item.nextStep)
+    return (
+      <>
+        <Text size="sm" dir="auto">
+          {item.nextStep.text}
+        </Text>
+        <Text size="xs">{format.date(item.nextStep.dueOn)}</Text>
+      </>
+    );
+  return item.hasNoPlan ? t('caseload.noPlan') : '–';
+}
+
+/**
+ * What needs attention: a plan waiting for agreement, an ending trajectory, open questions, and questions waiting
+ * for an answer longer than they should (a setting, in working days).
+ */
+function Signals({ item }: { item: Row }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4}>
+      {item.isPlanWaitingForAgreement && (
+        <Badge variant="dot" color="orange" radius="sm">
+          {t('caseload.notAgreed')}
+        </Badge>
+      )}
+      {item.isEndingSoon && (
+        <Badge variant="dot" color="grape" radius="sm">
+          {t('caseload.endingSoon')}
+        </Badge>
+      )}
+      {item.openQuestions > 0 && (
+        <Badge variant="dot" color="blue" radius="sm">
+          {t('caseload.questions', { count: item.openQuestions })}
+        </Badge>
+      )}
+      {item.questionsWaiting > 0 && (
+        <Badge variant="dot" color="red" radius="sm">
+          {t('caseload.questionsWaiting', { count: item.questionsWaiting })}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+const nextStepCell = (item: Row) => <NextStep item={item} />;
+const signalsCell = (item: Row) => <Signals item={item} />;
 
 /** Coaches: who needs me today, then everyone I coach in a dense table. Leads can look at any coach. */
 export default function CaseloadPage() {
@@ -61,17 +116,18 @@ export default function CaseloadPage() {
     sort: filters.values.sort || undefined,
     filter: filters.values.filter || undefined,
     status: filters.values.status || undefined,
-  };
+  } as CaseloadQuery;
   const caseload = useQuery({
-    queryKey: ['caseload', query],
-    queryFn: () => api<Caseload>('/api/caseload', { query }),
-    placeholderData: (previous) => previous,
+    queryKey: caseloadKeys.list(query),
+    queryFn: () => api.get('/api/caseload', { query }),
+    placeholderData: keepPreviousData,
   });
   const workload = useQuery({
-    queryKey: ['caseload', 'workload'],
-    queryFn: () => api<Workload>('/api/caseload/workload'),
+    queryKey: caseloadKeys.workload,
+    queryFn: () => api.get('/api/caseload/workload'),
     enabled: isLead,
   });
+  const showCoach = !filters.values.coachId && isLead;
 
   return (
     <Stack gap="xl">
@@ -117,14 +173,14 @@ export default function CaseloadPage() {
                         <div style={{ minInlineSize: 0 }}>
                           <Anchor
                             component={Link}
-                            to={`/participants/${item.participantId}`}
+                            to={`/participants/${item.participantId}${reasonPlaces[item.reason] ?? ''}`}
                             fw={600}
                             dir="auto"
                           >
                             {item.name}
                           </Anchor>
                           <Text size="sm">
-                            {t(`todayReason.${item.reason}`)}
+                            {openKeyText(t, `todayReason.${item.reason}`, t('caseload.otherReason'))}
                             {item.detail ? (
                               <>
                                 {': '}
@@ -145,65 +201,47 @@ export default function CaseloadPage() {
             <Title order={2} size="h3" id="list-title">
               {t('caseload.listTitle')}
             </Title>
-            <Group gap="sm" align="flex-end" wrap="wrap">
-              <NativeSelect
-                label={t('caseload.show')}
-                value={filters.values.filter || 'all'}
-                onChange={(event) =>
-                  filters.set({
-                    filter: event.currentTarget.value === 'all' ? '' : event.currentTarget.value,
-                  })
-                }
-                data={caseloadFilters.map((f) => ({ value: f, label: t(`caseload.filter.${f}`) }))}
-                w={{ base: '100%', xs: 240 }}
-              />
-              <NativeSelect
-                label={t('filters.status')}
-                value={filters.values.status}
-                onChange={(event) => filters.set({ status: event.currentTarget.value })}
-                data={[
-                  { value: '', label: t('filters.all') },
-                  ...trajectoryStatuses.map((s) => ({ value: s, label: t(`trajectoryStatus.${s}`) })),
-                ]}
-                w={{ base: '100%', xs: 180 }}
-              />
-              <NativeSelect
-                label={t('caseload.sort')}
-                value={filters.values.sort || 'next_due'}
-                onChange={(event) =>
-                  filters.set({
-                    sort: event.currentTarget.value === 'next_due' ? '' : event.currentTarget.value,
-                  })
-                }
-                data={caseloadSorts.map((s) => ({ value: s, label: t(`caseload.sortBy.${s}`) }))}
-                w={{ base: '100%', xs: 220 }}
-              />
-              {filters.active && (
-                <Button variant="subtle" onClick={filters.clear}>
-                  {t('filters.clear')}
-                </Button>
-              )}
-            </Group>
+            <FilterBar
+              state={filters}
+              filters={[
+                {
+                  kind: 'select',
+                  key: 'filter',
+                  label: t('caseload.show'),
+                  fallback: 'all',
+                  options: caseloadFilters.map((f) => ({ value: f, label: t(`caseload.filter.${f}`) })),
+                  width: 240,
+                },
+                {
+                  kind: 'select',
+                  key: 'status',
+                  label: t('filters.status'),
+                  options: trajectoryStatuses.map((s) => ({ value: s, label: t(`trajectoryStatus.${s}`) })),
+                  width: 180,
+                },
+                {
+                  kind: 'select',
+                  key: 'sort',
+                  label: t('caseload.sort'),
+                  fallback: 'next_due',
+                  options: caseloadSorts.map((s) => ({ value: s, label: t(`caseload.sortBy.${s}`) })),
+                  width: 220,
+                },
+              ]}
+            />
             {caseload.data.items.length === 0 ? (
               <Text>{t('caseload.empty')}</Text>
             ) : (
-              <ScrollTable label={t('caseload.listTitle')} minWidth={900}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('participants.name')}</Table.Th>
-                    <Table.Th>{t('participants.phase')}</Table.Th>
-                    <Table.Th>{t('file.month')}</Table.Th>
-                    <Table.Th>{t('caseload.nextStep')}</Table.Th>
-                    <Table.Th>{t('caseload.overdue')}</Table.Th>
-                    <Table.Th>{t('caseload.lastContact')}</Table.Th>
-                    <Table.Th>{t('caseload.signals')}</Table.Th>
-                    {!filters.values.coachId && isLead && <Table.Th>{t('participants.coach')}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {caseload.data.items.map((item) => (
-                    <Table.Tr key={item.trajectoryId}>
-                      <Table.Td>
+              <DataTable
+                label={t('caseload.listTitle')}
+                minWidth={900}
+                rows={caseload.data.items}
+                rowKey={(item) => item.trajectoryId}
+                columns={[
+                  {
+                    header: t('participants.name'),
+                    cell: (item) => (
+                      <>
                         <Anchor
                           component={Link}
                           to={`/participants/${item.participantId}`}
@@ -213,70 +251,46 @@ export default function CaseloadPage() {
                           {item.name}
                         </Anchor>
                         <Text size="xs">{item.municipalityName}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <TrajectoryStatusBadge status={item.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        {item.monthNumber
-                          ? t('file.monthOf', {
-                              n: format.number(item.monthNumber),
-                              m: format.number(item.trajectoryMonths),
-                            })
-                          : '–'}
-                      </Table.Td>
-                      <Table.Td>
-                        {item.nextStep ? (
-                          <>
-                            <Text size="sm" dir="auto">
-                              {item.nextStep.text}
-                            </Text>
-                            <Text size="xs">{format.date(item.nextStep.dueOn)}</Text>
-                          </>
-                        ) : item.hasNoPlan ? (
-                          t('caseload.noPlan')
-                        ) : (
-                          '–'
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {item.overdueSteps > 0 ? (
-                          <Text c="red.9" fw={700} size="sm">
-                            {format.number(item.overdueSteps)}
-                          </Text>
-                        ) : (
-                          '0'
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {item.daysSinceLastContact === null
-                          ? t('caseload.never')
-                          : t('caseload.daysAgo', { count: item.daysSinceLastContact })}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {item.isPlanWaitingForAgreement && (
-                            <Badge variant="dot" color="orange" radius="sm">
-                              {t('caseload.notAgreed')}
-                            </Badge>
-                          )}
-                          {item.isEndingSoon && (
-                            <Badge variant="dot" color="grape" radius="sm">
-                              {t('caseload.endingSoon')}
-                            </Badge>
-                          )}
-                          {item.openQuestions > 0 && (
-                            <Badge variant="dot" color="blue" radius="sm">
-                              {t('caseload.questions', { count: item.openQuestions })}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      {!filters.values.coachId && isLead && <Table.Td>{item.coachName ?? '–'}</Table.Td>}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </ScrollTable>
+                      </>
+                    ),
+                  },
+                  {
+                    header: t('participants.phase'),
+                    cell: (item) => <TrajectoryStatusBadge status={item.status} />,
+                  },
+                  {
+                    header: t('file.month'),
+                    cell: (item) =>
+                      item.monthNumber
+                        ? t('file.monthOf', {
+                            n: format.number(item.monthNumber),
+                            m: format.number(item.trajectoryMonths),
+                          })
+                        : '–',
+                  },
+                  { header: t('caseload.nextStep'), cell: nextStepCell },
+                  {
+                    header: t('caseload.overdue'),
+                    cell: (item) =>
+                      item.overdueSteps > 0 ? (
+                        <Text c="red.9" fw={700} size="sm">
+                          {format.number(item.overdueSteps)}
+                        </Text>
+                      ) : (
+                        '0'
+                      ),
+                  },
+                  {
+                    header: t('caseload.lastContact'),
+                    cell: (item) =>
+                      item.daysSinceLastContact === null
+                        ? t('caseload.never')
+                        : t('caseload.daysAgo', { count: item.daysSinceLastContact }),
+                  },
+                  { header: t('caseload.signals'), cell: signalsCell },
+                  showCoach && { header: t('participants.coach'), cell: (item) => item.coachName ?? '–' },
+                ]}
+              />
             )}
           </Stack>
         </>
@@ -287,36 +301,30 @@ export default function CaseloadPage() {
           <Title order={2} size="h3" id="workload-title">
             {t('caseload.workload')}
           </Title>
-          <ScrollTable label={t('caseload.workload')} minWidth={600}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('participants.coach')}</Table.Th>
-                <Table.Th>{t('caseload.open')}</Table.Th>
-                <Table.Th>{t('caseload.active')}</Table.Th>
-                <Table.Th>{t('caseload.overdue')}</Table.Th>
-                <Table.Th>{t('caseload.notAgreed')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {workload.data.items.map((w) => (
-                <Table.Tr key={w.coachId}>
-                  <Table.Td>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      onClick={() => filters.set({ coachId: w.coachId })}
-                    >
-                      {w.coachName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{format.number(w.open)}</Table.Td>
-                  <Table.Td>{format.number(w.active)}</Table.Td>
-                  <Table.Td>{format.number(w.overdueSteps)}</Table.Td>
-                  <Table.Td>{format.number(w.notAgreed)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
+          <DataTable
+            label={t('caseload.workload')}
+            minWidth={600}
+            rows={workload.data.items}
+            rowKey={(w) => w.coachId}
+            columns={[
+              {
+                header: t('participants.coach'),
+                cell: (w) => (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    onClick={() => filters.set({ coachId: w.coachId })}
+                  >
+                    {w.coachName}
+                  </Anchor>
+                ),
+              },
+              { header: t('caseload.open'), cell: (w) => format.number(w.open) },
+              { header: t('caseload.active'), cell: (w) => format.number(w.active) },
+              { header: t('caseload.overdue'), cell: (w) => format.number(w.overdueSteps) },
+              { header: t('caseload.notAgreed'), cell: (w) => format.number(w.notAgreed) },
+            ]}
+          />
         </Stack>
       )}
     </Stack>

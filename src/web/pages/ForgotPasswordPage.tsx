@@ -32,7 +32,7 @@ export default function ForgotPasswordPage() {
     },
   });
   const request = useMutation({
-    mutationFn: (email: string) => api('/api/auth/password-reset', { method: 'POST', body: { email } }),
+    mutationFn: (email: string) => api.post('/api/auth/password-reset', { body: { email } }),
   });
   const label = t('forgot.email');
   const items = summaryItems('forgot', form.errors, () => label, feedback.general);

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { limits } from '../../shared/limits.ts';
 import { api, ApiError } from '../api.ts';
-import { useRefreshMe } from '../auth/me.ts';
-import { pathAfterLogin, type LoginNext } from '../auth/paths.ts';
+import { accountKeys, useRefreshMe } from '../auth/me.ts';
+import { pathAfterLogin } from '../auth/paths.ts';
 import { ErrorSummary, Loading, QueryError } from '../components/Feedback.tsx';
 import { applyServerError, fieldId, summaryItems, useFormFeedback } from '../components/form.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -35,8 +35,8 @@ export default function InvitationPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const invitation = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => api<{ email: string; displayName: string }>('/api/auth/invitation', { query: { token } }),
+    queryKey: accountKeys.invitation(token),
+    queryFn: () => api.get('/api/auth/invitation', { query: { token } }),
     enabled: token.length >= 10,
     retry: false,
   });
@@ -89,8 +89,7 @@ function InvitationForm({
   });
   const accept = useMutation({
     mutationFn: (values: { displayName: string; password: string }) =>
-      api<{ next: LoginNext }>('/api/auth/invitation/accept', {
-        method: 'POST',
+      api.post('/api/auth/invitation/accept', {
         body: { token, password: values.password, displayName: values.displayName.trim() },
       }),
   });

@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { Anchor, Button, Fieldset, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconSend, IconTrash } from '@tabler/icons-react';
+import { IconSend } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { locales } from '../../shared/locales.ts';
+import { locales, type Locale } from '../../shared/locales.ts';
 import type { User } from '../../shared/contracts/index.ts';
-import { confirmedBy, municipalFunctions, roles, roleScope, type Role } from '../../shared/roles.ts';
+import {
+  confirmedBy,
+  municipalFunctions,
+  roles,
+  roleScope,
+  type MunicipalFunction,
+  type Role,
+} from '../../shared/roles.ts';
 import { api, ApiError } from '../api.ts';
 import { ErrorSummary, SuccessMessage } from '../components/Feedback.tsx';
 import {
@@ -18,18 +25,19 @@ import {
   useFormFeedback,
 } from '../components/form.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { AddRowButton, RemoveRowButton } from '../components/RowButtons.tsx';
 import { roleWithScope } from '../components/roleText.ts';
 import { languageNames } from '../i18n/languages.ts';
-import { useAllMunicipalities, useEmployers, useRegions } from '../queries.ts';
+import { useAllMunicipalities, useEmployers, useRegions, userKeys } from '../queries.ts';
 
 type RoleRow = {
   role: Role | '';
   regionId: string;
   municipalityCode: string;
-  municipalFunction: string;
+  municipalFunction: MunicipalFunction | '';
   employerId: string;
 };
-type Values = { email: string; displayName: string; preferredLanguage: string; roles: RoleRow[] };
+type Values = { email: string; displayName: string; preferredLanguage: Locale; roles: RoleRow[] };
 
 const emptyRole = (): RoleRow => ({
   role: '',
@@ -95,19 +103,23 @@ export default function InviteUserPage() {
 
   const invite = useMutation({
     mutationFn: (values: Values) =>
-      api<User>('/api/users', {
-        method: 'POST',
+      api.post('/api/users', {
         body: {
           email: values.email.trim(),
           displayName: values.displayName.trim(),
           preferredLanguage: values.preferredLanguage,
+          // Validation has made sure every row has its role, and the place and function that role needs.
           roles: values.roles.map((r) => {
-            const scope = roleScope[r.role as Role];
+            const role = r.role as Role;
+            const scope = roleScope[role];
             return {
-              role: r.role,
+              role,
               ...(scope === 'region' ? { regionId: r.regionId } : {}),
               ...(scope === 'municipality'
-                ? { municipalityCode: r.municipalityCode, municipalFunction: r.municipalFunction }
+                ? {
+                    municipalityCode: r.municipalityCode,
+                    municipalFunction: r.municipalFunction as MunicipalFunction,
+                  }
                 : {}),
               ...(scope === 'employer' ? { employerId: r.employerId } : {}),
             };
@@ -131,7 +143,7 @@ export default function InviteUserPage() {
         const user = await invite.mutateAsync(values);
         setSent({ email: values.email.trim(), pending: user.roles.filter((r) => !r.confirmed) });
         form.reset();
-        void queryClient.invalidateQueries({ queryKey: ['users'] });
+        void queryClient.invalidateQueries({ queryKey: userKeys.all });
       } catch (error) {
         // "This role needs a place" names the role row; point at the missing scope field in that row.
         if (error instanceof ApiError && error.code === 'user.scope_required') {
@@ -290,15 +302,9 @@ export default function InviteUserPage() {
                     )}
                     {form.values.roles.length > 1 && (
                       <Group justify="flex-end">
-                        <Button
-                          variant="subtle"
-                          color="red.9"
-                          c="red.9"
-                          leftSection={<IconTrash size={16} aria-hidden="true" />}
-                          onClick={() => form.removeListItem('roles', index)}
-                        >
+                        <RemoveRowButton compact={false} onClick={() => form.removeListItem('roles', index)}>
                           {t('invite.removeRole', { number: index + 1 })}
-                        </Button>
+                        </RemoveRowButton>
                       </Group>
                     )}
                   </Stack>
@@ -306,15 +312,9 @@ export default function InviteUserPage() {
               );
             })}
             {form.values.roles.length < 10 && (
-              <Group>
-                <Button
-                  variant="default"
-                  leftSection={<IconPlus size={16} aria-hidden="true" />}
-                  onClick={() => form.insertListItem('roles', emptyRole())}
-                >
-                  {t('invite.addRole')}
-                </Button>
-              </Group>
+              <AddRowButton onClick={() => form.insertListItem('roles', emptyRole())}>
+                {t('invite.addRole')}
+              </AddRowButton>
             )}
             <Group justify="space-between" mt="sm">
               <Anchor component={Link} to="/">

@@ -1,19 +1,18 @@
 import { useRef, useState } from 'react';
-import { Box, Button, Code, Stack, Table, Text } from '@mantine/core';
+import { Button, Code, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { failedJob } from '../../shared/contracts/index.ts';
-import { api } from '../api.ts';
-import { Loading, QueryError, SuccessMessage } from '../components/Feedback.tsx';
+import { api, type ResponseOf } from '../api.ts';
+import { ActionMessage, Loading, QueryError, type Message } from '../components/Feedback.tsx';
+import { DataTable } from '../components/ListView.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { ScrollTable } from '../components/ScrollTable.tsx';
 import { errorText } from '../errors.ts';
 import { useFormat } from '../i18n/format.ts';
+import { systemKeys } from '../queries.ts';
 
-type FailedJob = z.infer<typeof failedJob>;
+type FailedJob = ResponseOf<'GET', '/api/jobs/failed'>['items'][number];
 
 /**
  * A readable name for the known jobs (`jobs.names.<module>.<job>` in the locales); other names show as they are.
@@ -26,22 +25,22 @@ export default function JobsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const jobs = useQuery({
-    queryKey: ['jobs', 'failed'],
-    queryFn: () => api<{ items: FailedJob[] }>('/api/jobs/failed'),
+    queryKey: systemKeys.failedJobs,
+    queryFn: () => api.get('/api/jobs/failed'),
   });
 
   const retry = useMutation({
     mutationFn: (job: FailedJob) =>
-      api<{ ok: true }>(`/api/jobs/${encodeURIComponent(job.name)}/${job.id}/retry`, { method: 'POST' }),
+      api.post('/api/jobs/:name/:id/retry', { params: { name: job.name, id: job.id } }),
     onSuccess: (_data, job) =>
       setMessage({ ok: true, text: t('jobs.retried', { name: jobLabel(t, job.name) }) }),
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
     // The row may be gone after the refresh: focus moves to the message, not to the top of the page.
     onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['jobs', 'failed'] });
+      await queryClient.invalidateQueries({ queryKey: systemKeys.failedJobs });
       messageRef.current?.focus();
     },
   });
@@ -53,17 +52,7 @@ export default function JobsPage() {
         <Text>{t('jobs.intro')}</Text>
       </Stack>
 
-      {message && (
-        <Box ref={messageRef} tabIndex={-1}>
-          {message.ok ? (
-            <SuccessMessage>{message.text}</SuccessMessage>
-          ) : (
-            <Text c="red.9" role="alert">
-              {message.text}
-            </Text>
-          )}
-        </Box>
-      )}
+      <ActionMessage message={message} ref={messageRef} />
 
       {jobs.isPending ? (
         <Loading />
@@ -72,23 +61,18 @@ export default function JobsPage() {
       ) : jobs.data.items.length === 0 ? (
         <Text>{t('jobs.empty')}</Text>
       ) : (
-        <ScrollTable label={t('jobs.title')} minWidth={720}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('jobs.name')}</Table.Th>
-              <Table.Th>{t('jobs.failedAt')}</Table.Th>
-              <Table.Th>{t('jobs.tries')}</Table.Th>
-              <Table.Th>{t('jobs.reason')}</Table.Th>
-              <Table.Th>{t('jobs.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {jobs.data.items.map((job) => {
-              const label = jobLabel(t, job.name);
-              const failedAt = format.dateTime(job.failedAt);
-              return (
-                <Table.Tr key={job.id}>
-                  <Table.Td>
+        <DataTable
+          label={t('jobs.title')}
+          minWidth={720}
+          rows={jobs.data.items}
+          rowKey={(job) => job.id}
+          columns={[
+            {
+              header: t('jobs.name'),
+              cell: (job) => {
+                const label = jobLabel(t, job.name);
+                return (
+                  <>
                     <Text fw={600} size="sm" dir="auto" className="break-anywhere">
                       {label}
                     </Text>
@@ -97,34 +81,43 @@ export default function JobsPage() {
                         {job.name}
                       </Text>
                     )}
-                  </Table.Td>
-                  <Table.Td>{failedAt}</Table.Td>
-                  <Table.Td>{format.number(job.tries)}</Table.Td>
-                  <Table.Td>
-                    <Code dir="ltr" className="break-anywhere">
-                      {job.reason}
-                    </Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      leftSection={<IconRefresh size={14} aria-hidden="true" />}
-                      aria-label={t('jobs.retryFor', { name: label, time: failedAt })}
-                      loading={retry.isPending && retry.variables?.id === job.id}
-                      onClick={() => {
-                        setMessage(null);
-                        retry.mutate(job);
-                      }}
-                    >
-                      {t('jobs.retry')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </ScrollTable>
+                  </>
+                );
+              },
+            },
+            { header: t('jobs.failedAt'), cell: (job) => format.dateTime(job.failedAt) },
+            { header: t('jobs.tries'), cell: (job) => format.number(job.tries) },
+            {
+              header: t('jobs.reason'),
+              cell: (job) => (
+                <Code dir="ltr" className="break-anywhere">
+                  {job.reason}
+                </Code>
+              ),
+            },
+            {
+              header: t('jobs.actions'),
+              cell: (job) => (
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconRefresh size={14} aria-hidden="true" />}
+                  aria-label={t('jobs.retryFor', {
+                    name: jobLabel(t, job.name),
+                    time: format.dateTime(job.failedAt),
+                  })}
+                  loading={retry.isPending && retry.variables?.id === job.id}
+                  onClick={() => {
+                    setMessage(null);
+                    retry.mutate(job);
+                  }}
+                >
+                  {t('jobs.retry')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
     </Stack>
   );

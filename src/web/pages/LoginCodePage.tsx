@@ -40,8 +40,7 @@ export default function LoginCodePage() {
     },
   });
   const verify = useMutation({
-    mutationFn: (code: string) =>
-      api<{ next: 'done' }>('/api/auth/totp/verify', { method: 'POST', body: { code } }),
+    mutationFn: (code: string) => api.post('/api/auth/totp/verify', { body: { code } }),
   });
 
   if (me.isPending) return <Loading />;

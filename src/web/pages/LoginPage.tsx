@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { useMe, useRefreshMe } from '../auth/me.ts';
-import { pathAfterLogin, type LoginNext } from '../auth/paths.ts';
+import { pathAfterLogin } from '../auth/paths.ts';
 import { useDemoMode } from '../components/DemoBanner.tsx';
 import { ErrorSummary, InfoMessage, Loading } from '../components/Feedback.tsx';
 import {
@@ -44,7 +44,7 @@ export default function LoginPage() {
   });
   const login = useMutation({
     mutationFn: (values: { email: string; password: string }) =>
-      api<{ next: LoginNext }>('/api/auth/login', { method: 'POST', body: values }),
+      api.post('/api/auth/login', { body: values }),
   });
 
   if (me.data && !login.isPending && !login.isSuccess) {

@@ -7,15 +7,7 @@ import { api, ApiError } from '../api.ts';
 import { InfoMessage, Loading, QueryError } from '../components/Feedback.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useFormat } from '../i18n/format.ts';
-
-type OutboxMessage = {
-  id: number;
-  channel: 'email' | 'sms';
-  recipient: string;
-  subject: string | null;
-  body: string;
-  createdAt: string;
-};
+import { systemKeys } from '../queries.ts';
 
 const linkPattern = /(https?:\/\/[^\s<>"]+)/g;
 
@@ -42,8 +34,8 @@ export default function OutboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const outbox = useQuery({
-    queryKey: ['outbox'],
-    queryFn: () => api<{ items: OutboxMessage[] }>('/api/outbox'),
+    queryKey: systemKeys.outbox,
+    queryFn: () => api.get('/api/outbox'),
     refetchInterval: 10_000,
   });
   const off = outbox.error instanceof ApiError && outbox.error.status === 404;

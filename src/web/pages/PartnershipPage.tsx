@@ -29,8 +29,9 @@ import {
   sectors,
   type Sector,
 } from '../../shared/contracts/organisation.ts';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, type BodyOf } from '../api.ts';
 import { assignmentsFor, useMe } from '../auth/me.ts';
+import { DateField } from '../components/DateField.tsx';
 import { ErrorSummary, InfoMessage, Loading, QueryError, SuccessMessage } from '../components/Feedback.tsx';
 import {
   applyServerError,
@@ -42,7 +43,7 @@ import {
 } from '../components/form.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useFormat } from '../i18n/format.ts';
-import { useAllMunicipalities } from '../queries.ts';
+import { organisationKeys, useAllMunicipalities } from '../queries.ts';
 
 type ContactRole = (typeof contactRoles)[number];
 type Status = (typeof partnershipStatuses)[number];
@@ -131,8 +132,8 @@ export default function PartnershipPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const existing = useQuery({
-    queryKey: ['partnership', id],
-    queryFn: () => api<Partnership>(`/api/partnerships/${id}`),
+    queryKey: organisationKeys.partnership(id ?? ''),
+    queryFn: () => api.get('/api/partnerships/:id', { params: { id: id! } }),
     enabled: !!id,
   });
   if (id && existing.isPending) return <Loading />;
@@ -201,17 +202,20 @@ function PartnershipForm({ initial }: { initial: Partnership | null }) {
 
   const create = useMutation({
     mutationFn: (values: Values) =>
-      api<Partnership>('/api/partnerships', {
-        method: 'POST',
+      api.post('/api/partnerships', {
+        // Each field's body is built (and typed) by `fieldBody`; together they make the contract's body.
         body: {
           municipalityCode: values.municipalityCode,
           ...Object.fromEntries(editable.map((key) => [key, fieldBody(values, key)])),
-        },
+        } as BodyOf<'POST', '/api/partnerships'>,
       }),
   });
   const update = useMutation({
     mutationFn: ({ version, changes }: { version: number; changes: Record<string, unknown> }) =>
-      api<Partnership>(`/api/partnerships/${record!.id}`, { method: 'PATCH', body: { version, ...changes } }),
+      api.patch('/api/partnerships/:id', {
+        params: { id: record!.id },
+        body: { version, ...changes } as BodyOf<'PATCH', '/api/partnerships/:id'>,
+      }),
   });
 
   const labelOf = (path: string) => {
@@ -227,9 +231,9 @@ function PartnershipForm({ initial }: { initial: Partnership | null }) {
     /^contacts\.\d+\.(name|email|phone|role)$/.test(path);
 
   const afterSave = (saved: Partnership) => {
-    void queryClient.invalidateQueries({ queryKey: ['partnerships'] });
-    void queryClient.invalidateQueries({ queryKey: ['municipalities'] });
-    queryClient.setQueryData(['partnership', saved.id], saved);
+    void queryClient.invalidateQueries({ queryKey: organisationKeys.partnerships });
+    void queryClient.invalidateQueries({ queryKey: organisationKeys.municipalities });
+    queryClient.setQueryData(organisationKeys.partnership(saved.id), saved);
   };
 
   const save = async (values: Values, version: number | undefined, against: Values) => {
@@ -377,15 +381,13 @@ function PartnershipForm({ initial }: { initial: Partnership | null }) {
               {...form.getInputProps('status')}
             />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-              <TextInput
+              <DateField
                 id={fieldId(formId, 'startsOn')}
-                type="date"
                 label={t('partnership.startsOn')}
                 {...form.getInputProps('startsOn')}
               />
-              <TextInput
+              <DateField
                 id={fieldId(formId, 'endsOn')}
-                type="date"
                 label={t('partnership.endsOn')}
                 {...form.getInputProps('endsOn')}
               />

@@ -35,7 +35,7 @@ export default function ResetPasswordPage() {
   });
   const complete = useMutation({
     mutationFn: (password: string) =>
-      api('/api/auth/password-reset/complete', { method: 'POST', body: { token, password } }),
+      api.post('/api/auth/password-reset/complete', { body: { token, password } }),
   });
   const linkProblem =
     !token || token.length < 10

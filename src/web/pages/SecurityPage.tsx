@@ -26,15 +26,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../shared/contracts/index.ts';
 import { limits } from '../../shared/limits.ts';
-import { api, ApiError } from '../api.ts';
-import { useMe, useRefreshMe } from '../auth/me.ts';
+import { api, ApiError, type ResponseOf } from '../api.ts';
+import { accountKeys, useMe, useRefreshMe } from '../auth/me.ts';
 import { darkTitle, ErrorSummary, Loading, QueryError, SuccessMessage } from '../components/Feedback.tsx';
 import { applyServerError, fieldId, summaryItems, useFormFeedback } from '../components/form.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { PasswordField } from '../components/PasswordField.tsx';
 import { errorText } from '../errors.ts';
 
-type Setup = { secret: string; uri: string; qrSvg: string };
+type Setup = ResponseOf<'POST', '/api/auth/totp/setup'>;
 type Phase = 'idle' | 'setup' | 'codes' | 'done';
 
 /**
@@ -61,8 +61,8 @@ export default function SecurityPage() {
 
   // Asked only when the person starts (a new secret stays pending; the app already linked keeps working).
   const setup = useQuery({
-    queryKey: ['totp-setup', attempt],
-    queryFn: () => api<Setup>('/api/auth/totp/setup', { method: 'POST' }),
+    queryKey: accountKeys.secondFactorSetup(attempt),
+    queryFn: () => api.post('/api/auth/totp/setup'),
     enabled: phase === 'setup',
     staleTime: Infinity,
     gcTime: 0,
@@ -213,7 +213,7 @@ function SetupSteps({
   });
   const confirm = useMutation({
     mutationFn: (body: { code: string; endOtherSessions: boolean }) =>
-      api<{ next: 'done'; recoveryCodes: string[] }>('/api/auth/totp/confirm', { method: 'POST', body }),
+      api.post('/api/auth/totp/confirm', { body }),
   });
   const label = t('security.codeLabel');
   const items = summaryItems('security', form.errors, () => label, feedback.general);
@@ -383,7 +383,7 @@ function ChangePassword() {
   });
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string; endOtherSessions: boolean }) =>
-      api<{ ended: number }>('/api/auth/password', { method: 'POST', body }),
+      api.post('/api/auth/password', { body }),
   });
   const labels: Record<string, string> = {
     currentPassword: t('security.currentPassword'),

@@ -4,18 +4,11 @@ import { IconDeviceDesktop, IconDeviceMobile, IconLogout } from '@tabler/icons-r
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import { Loading, QueryError, SuccessMessage } from '../components/Feedback.tsx';
+import { accountKeys } from '../auth/me.ts';
+import { ActionMessage, Loading, QueryError, type Message } from '../components/Feedback.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { errorText } from '../errors.ts';
 import { useFormat } from '../i18n/format.ts';
-
-type Session = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  userAgent: string | null;
-  isCurrent: boolean;
-};
 
 /** The API names the device briefly ("Chrome · Android"); a phone or tablet system gets the phone icon. */
 const isMobile = (device: string | null) => !!device && /Android|iOS|iPadOS|iPhone|Mobile/i.test(device);
@@ -25,27 +18,27 @@ export default function SessionsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const sessions = useQuery({
-    queryKey: ['sessions'],
-    queryFn: () => api<{ items: Session[] }>('/api/auth/sessions'),
+    queryKey: accountKeys.sessions,
+    queryFn: () => api.get('/api/auth/sessions'),
   });
   const end = useMutation({
-    mutationFn: (id: string) => api(`/api/auth/sessions/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => api.delete('/api/auth/sessions/:id', { params: { id } }),
     onSuccess: () => {
       setMessage({ ok: true, text: t('sessions.ended') });
-      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
   });
   const endOthers = useMutation({
-    mutationFn: () => api<{ ended: number }>('/api/auth/sessions/end-others', { method: 'POST' }),
+    mutationFn: () => api.post('/api/auth/sessions/end-others'),
     onSuccess: ({ ended }) => {
       setMessage({
         ok: true,
         text: ended > 0 ? t('sessions.othersEnded', { count: ended }) : t('sessions.noOthers'),
       });
-      void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
   });
@@ -72,14 +65,7 @@ export default function SessionsPage() {
           {t('sessions.endOthers')}
         </Button>
       )}
-      {message &&
-        (message.ok ? (
-          <SuccessMessage>{message.text}</SuccessMessage>
-        ) : (
-          <Text c="red.9" role="alert">
-            {message.text}
-          </Text>
-        ))}
+      <ActionMessage message={message} />
       {sessions.isPending ? (
         <Loading />
       ) : sessions.error ? (

@@ -1,17 +1,5 @@
 import { useState } from 'react';
-import {
-  Anchor,
-  Button,
-  Group,
-  List,
-  Menu,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, List, Menu, Stack, Text, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconChevronDown,
@@ -19,11 +7,10 @@ import {
   IconHistory,
   IconLogout,
   IconMail,
-  IconSearch,
   IconSend,
   IconUserPlus,
 } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { roles } from '../../../shared/roles.ts';
@@ -31,18 +18,15 @@ import { api } from '../../api.ts';
 import { RolePendingBadge, UserStatusBadge } from '../../components/Badges.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useDemoMode } from '../../components/DemoBanner.tsx';
-import { SuccessMessage, PagedResults } from '../../components/Feedback.tsx';
+import { ActionMessage, type Message } from '../../components/Feedback.tsx';
+import { ListView } from '../../components/ListView.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { Pager } from '../../components/Pager.tsx';
 import { roleWithScope } from '../../components/roleText.ts';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useDebouncedSearch, useUrlFilters } from '../../components/useUrlFilters.ts';
 import { errorText } from '../../errors.ts';
 import { useFormat } from '../../i18n/format.ts';
-import type { Page, UserRow } from '../../queries.ts';
+import { userKeys, type UserQuery, type UserRow } from '../../queries.ts';
 import type { HomeProps } from '../HomePage.tsx';
 
-const pageSize = 50;
 const statuses = ['invited', 'active', 'disabled'] as const;
 
 /** The account actions that need a "are you sure?" first. */
@@ -54,25 +38,11 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
   const format = useFormat();
   const queryClient = useQueryClient();
   const demo = useDemoMode();
-  const filters = useUrlFilters(['q', 'role', 'status'] as const);
-  const [search, setSearch] = useDebouncedSearch(filters.values.q, (q) => filters.set({ q }));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const query = {
-    q: filters.values.q || undefined,
-    role: filters.values.role || undefined,
-    status: filters.values.status || undefined,
-    limit: pageSize,
-    offset: filters.offset,
-  };
-  const users = useQuery({
-    queryKey: ['users', query],
-    queryFn: () => api<Page<UserRow>>('/api/users', { query }),
-    placeholderData: (previous) => previous,
-  });
+  const [message, setMessage] = useState<Message | null>(null);
 
   const setDisabled = useMutation({
     mutationFn: ({ user, disabled }: { user: UserRow; disabled: boolean }) =>
-      api<UserRow>(`/api/users/${user.id}`, { method: 'PATCH', body: { disabled } }),
+      api.patch('/api/users/:id', { params: { id: user.id }, body: { disabled } }),
     onSuccess: (_data, { user, disabled }) => {
       setMessage({
         ok: true,
@@ -80,7 +50,7 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
           ? t('admin.disabledDone', { name: user.displayName })
           : t('admin.enabledDone', { name: user.displayName }),
       });
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
   });
@@ -95,8 +65,8 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
   const accountAction = useMutation({
     mutationFn: ({ kind, user }: AccountAction): Promise<{ ended?: number; ok?: true }> =>
       kind === 'endSessions'
-        ? api<{ ended: number }>(`/api/users/${user.id}/sessions/end`, { method: 'POST' })
-        : api<{ ok: true }>(`/api/users/${user.id}/second-factor/reset`, { method: 'POST' }),
+        ? api.post('/api/users/:id/sessions/end', { params: { id: user.id } })
+        : api.post('/api/users/:id/second-factor/reset', { params: { id: user.id } }),
     onSuccess: (data, { kind, user }) => {
       const name = user.displayName;
       const ended = data.ended ?? 0;
@@ -109,15 +79,79 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
               ? t('admin.sessionsEndedDone', { name, count: ended })
               : t('admin.noSessions', { name }),
       });
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
   });
   const resend = useMutation({
-    mutationFn: (user: UserRow) => api(`/api/users/${user.id}/invitation`, { method: 'POST' }),
+    mutationFn: (user: UserRow) => api.post('/api/users/:id/invitation', { params: { id: user.id } }),
     onSuccess: (_data, user) => setMessage({ ok: true, text: t('admin.resent', { email: user.email }) }),
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
   });
+
+  /** What an administrator can do with one account, in the last column. */
+  const actions = (user: UserRow) => (
+    <Group gap="xs" wrap="nowrap">
+      {user.id !== me.id && (
+        <Button
+          size="xs"
+          variant="default"
+          aria-label={
+            user.status === 'disabled'
+              ? t('admin.enableUser', { name: user.displayName })
+              : t('admin.disableUser', { name: user.displayName })
+          }
+          loading={setDisabled.isPending && setDisabled.variables?.user.id === user.id}
+          onClick={() => setDisabled.mutate({ user, disabled: user.status !== 'disabled' })}
+        >
+          {user.status === 'disabled' ? t('admin.enable') : t('admin.disable')}
+        </Button>
+      )}
+      {user.id !== me.id && user.status !== 'invited' && (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button
+              size="xs"
+              variant="default"
+              rightSection={<IconChevronDown size={14} aria-hidden="true" />}
+              aria-label={t('admin.moreFor', { name: user.displayName })}
+              loading={accountAction.isPending && accountAction.variables?.user.id === user.id}
+            >
+              {t('admin.more')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              leftSection={<IconLogout size={16} aria-hidden="true" className="rtl-flip" />}
+              onClick={() => ask({ kind: 'endSessions', user })}
+            >
+              {t('admin.endSessions')}
+            </Menu.Item>
+            {user.hasSecondFactor && (
+              <Menu.Item
+                leftSection={<IconDeviceMobileOff size={16} aria-hidden="true" />}
+                onClick={() => ask({ kind: 'resetSecondFactor', user })}
+              >
+                {t('admin.resetSecondFactor')}
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      )}
+      {user.status === 'invited' && (
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconSend size={14} aria-hidden="true" className="rtl-flip" />}
+          aria-label={t('admin.resendFor', { name: user.displayName })}
+          loading={resend.isPending && resend.variables?.id === user.id}
+          onClick={() => resend.mutate(user)}
+        >
+          {t('admin.resend')}
+        </Button>
+      )}
+    </Group>
+  );
 
   return (
     <Stack gap="lg">
@@ -162,172 +196,71 @@ export default function AdminHome({ me, roleSwitcher }: HomeProps) {
         <Title order={2} id="users-title">
           {t('admin.usersTitle')}
         </Title>
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            type="search"
-            label={t('filters.searchUser')}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            w={{ base: '100%', xs: 260 }}
-          />
-          <NativeSelect
-            label={t('filters.role')}
-            value={filters.values.role}
-            onChange={(event) => filters.set({ role: event.currentTarget.value })}
-            data={[
-              { value: '', label: t('filters.allRoles') },
-              ...roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
-            ]}
-            w={{ base: '100%', xs: 220 }}
-          />
-          <NativeSelect
-            label={t('filters.status')}
-            value={filters.values.status}
-            onChange={(event) => filters.set({ status: event.currentTarget.value })}
-            data={[
-              { value: '', label: t('filters.all') },
-              ...statuses.map((s) => ({ value: s, label: t(`userStatus.${s}`) })),
-            ]}
-            w={{ base: '100%', xs: 180 }}
-          />
-          {filters.active && (
-            <Button variant="subtle" onClick={filters.clear}>
-              {t('filters.clear')}
-            </Button>
-          )}
-        </Group>
-
-        {message &&
-          (message.ok ? (
-            <SuccessMessage>{message.text}</SuccessMessage>
-          ) : (
-            <Text c="red.9" role="alert">
-              {message.text}
-            </Text>
-          ))}
-
-        <PagedResults query={users} empty={t('admin.noUsers')}>
-          {(data) => (
-            <>
-              <ScrollTable label={t('admin.usersTitle')} minWidth={900}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.name')}</Table.Th>
-                    <Table.Th>{t('admin.roles')}</Table.Th>
-                    <Table.Th>{t('admin.status')}</Table.Th>
-                    <Table.Th>{t('admin.secondFactor')}</Table.Th>
-                    <Table.Th>{t('admin.created')}</Table.Th>
-                    <Table.Th>{t('admin.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((user) => (
-                    <Table.Tr key={user.id}>
-                      <Table.Td>
-                        <Text fw={600} size="sm">
-                          {user.displayName}
-                        </Text>
-                        <Text size="sm" className="break-anywhere">
-                          {user.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={2}>
-                          {user.roles.map((r, index) => (
-                            <Group gap={6} key={index}>
-                              <Text size="sm">{roleWithScope(t, r)}</Text>
-                              {!r.confirmed && <RolePendingBadge />}
-                            </Group>
-                          ))}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <UserStatusBadge status={user.status} />
-                      </Table.Td>
-                      <Table.Td>{user.hasSecondFactor ? t('common.yes') : t('common.no')}</Table.Td>
-                      <Table.Td>{format.date(user.createdAt)}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          {user.id !== me.id && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={
-                                user.status === 'disabled'
-                                  ? t('admin.enableUser', { name: user.displayName })
-                                  : t('admin.disableUser', { name: user.displayName })
-                              }
-                              loading={setDisabled.isPending && setDisabled.variables?.user.id === user.id}
-                              onClick={() =>
-                                setDisabled.mutate({ user, disabled: user.status !== 'disabled' })
-                              }
-                            >
-                              {user.status === 'disabled' ? t('admin.enable') : t('admin.disable')}
-                            </Button>
-                          )}
-                          {user.id !== me.id && user.status !== 'invited' && (
-                            <Menu position="bottom-end" withinPortal>
-                              <Menu.Target>
-                                <Button
-                                  size="xs"
-                                  variant="default"
-                                  rightSection={<IconChevronDown size={14} aria-hidden="true" />}
-                                  aria-label={t('admin.moreFor', { name: user.displayName })}
-                                  loading={
-                                    accountAction.isPending && accountAction.variables?.user.id === user.id
-                                  }
-                                >
-                                  {t('admin.more')}
-                                </Button>
-                              </Menu.Target>
-                              <Menu.Dropdown>
-                                <Menu.Item
-                                  leftSection={
-                                    <IconLogout size={16} aria-hidden="true" className="rtl-flip" />
-                                  }
-                                  onClick={() => ask({ kind: 'endSessions', user })}
-                                >
-                                  {t('admin.endSessions')}
-                                </Menu.Item>
-                                {user.hasSecondFactor && (
-                                  <Menu.Item
-                                    leftSection={<IconDeviceMobileOff size={16} aria-hidden="true" />}
-                                    onClick={() => ask({ kind: 'resetSecondFactor', user })}
-                                  >
-                                    {t('admin.resetSecondFactor')}
-                                  </Menu.Item>
-                                )}
-                              </Menu.Dropdown>
-                            </Menu>
-                          )}
-                          {user.status === 'invited' && (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              leftSection={<IconSend size={14} aria-hidden="true" className="rtl-flip" />}
-                              aria-label={t('admin.resendFor', { name: user.displayName })}
-                              loading={resend.isPending && resend.variables?.id === user.id}
-                              onClick={() => resend.mutate(user)}
-                            >
-                              {t('admin.resend')}
-                            </Button>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
+        <ListView
+          label={t('admin.usersTitle')}
+          empty={t('admin.noUsers')}
+          pageSize={50}
+          minWidth={900}
+          filters={[
+            { kind: 'search', key: 'q', label: t('filters.searchUser') },
+            {
+              kind: 'select',
+              key: 'role',
+              label: t('filters.role'),
+              allLabel: t('filters.allRoles'),
+              options: roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+              width: 220,
+            },
+            {
+              kind: 'select',
+              key: 'status',
+              label: t('filters.status'),
+              options: statuses.map((s) => ({ value: s, label: t(`userStatus.${s}`) })),
+              width: 180,
+            },
+          ]}
+          query={(filters, page) => {
+            const query = { ...filters, ...page } as UserQuery;
+            return { queryKey: userKeys.list(query), queryFn: () => api.get('/api/users', { query }) };
+          }}
+          notice={<ActionMessage message={message} />}
+          rowKey={(user) => user.id}
+          columns={[
+            {
+              header: t('admin.name'),
+              cell: (user) => (
+                <>
+                  <Text fw={600} size="sm">
+                    {user.displayName}
+                  </Text>
+                  <Text size="sm" className="break-anywhere">
+                    {user.email}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              header: t('admin.roles'),
+              cell: (user) => (
+                <Stack gap={2}>
+                  {user.roles.map((r, index) => (
+                    <Group gap={6} key={index}>
+                      <Text size="sm">{roleWithScope(t, r)}</Text>
+                      {!r.confirmed && <RolePendingBadge />}
+                    </Group>
                   ))}
-                </Table.Tbody>
-              </ScrollTable>
-              <Pager
-                offset={filters.offset}
-                limit={pageSize}
-                total={data.total}
-                onChange={(offset) => filters.set({ offset })}
-              />
-            </>
-          )}
-        </PagedResults>
+                </Stack>
+              ),
+            },
+            { header: t('admin.status'), cell: (user) => <UserStatusBadge status={user.status} /> },
+            {
+              header: t('admin.secondFactor'),
+              cell: (user) => (user.hasSecondFactor ? t('common.yes') : t('common.no')),
+            },
+            { header: t('admin.created'), cell: (user) => format.date(user.createdAt) },
+            { header: t('admin.actions'), cell: (user) => actions(user) },
+          ]}
+        />
       </Stack>
 
       <ConfirmDialog

@@ -1,34 +1,20 @@
 import { useMemo } from 'react';
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconMapPin, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconMapPin, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { partnershipStatuses } from '../../../shared/contracts/organisation.ts';
 import { assignmentsFor } from '../../auth/me.ts';
 import { PartnershipStatusBadge } from '../../components/Badges.tsx';
-import { Loading, QueryError, PagedResults } from '../../components/Feedback.tsx';
+import { api } from '../../api.ts';
+import { Loading, QueryError } from '../../components/Feedback.tsx';
+import { ListView } from '../../components/ListView.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { Pager } from '../../components/Pager.tsx';
-import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useDebouncedSearch, useUrlFilters } from '../../components/useUrlFilters.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { useAllMunicipalities, usePartnerships, useRegions } from '../../queries.ts';
+import { organisationKeys, useAllMunicipalities, useRegions, type PartnershipQuery } from '../../queries.ts';
 import type { HomeProps } from '../HomePage.tsx';
 import { RolesToConfirm } from './RolesToConfirm.tsx';
 
-const pageSize = 25;
 type Counts = { active: number; draft: number; ended: number; none: number };
 
 /**
@@ -57,16 +43,6 @@ export default function LeadHome({ me, role, roleSwitcher }: HomeProps) {
     }
     return map;
   }, [municipalities.data]);
-
-  const filters = useUrlFilters(['status', 'regionId', 'q'] as const);
-  const [search, setSearch] = useDebouncedSearch(filters.values.q, (q) => filters.set({ q }));
-  const partnerships = usePartnerships({
-    status: filters.values.status || undefined,
-    regionId: filters.values.regionId || undefined,
-    q: filters.values.q || undefined,
-    limit: pageSize,
-    offset: filters.offset,
-  });
 
   const title = national ? t('lead.titleNational') : t('lead.titleRegional');
   return (
@@ -149,88 +125,57 @@ export default function LeadHome({ me, role, roleSwitcher }: HomeProps) {
         <Title order={2} id="partnerships-title">
           {t('lead.partnershipsTitle')}
         </Title>
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <NativeSelect
-            label={t('filters.status')}
-            value={filters.values.status}
-            onChange={(event) => filters.set({ status: event.currentTarget.value })}
-            data={[
-              { value: '', label: t('filters.all') },
-              ...partnershipStatuses.map((s) => ({ value: s, label: t(`partnershipStatus.${s}`) })),
-            ]}
-            w={{ base: '100%', xs: 200 }}
-          />
-          {visibleRegions.length > 1 && (
-            <NativeSelect
-              label={t('filters.region')}
-              value={filters.values.regionId}
-              onChange={(event) => filters.set({ regionId: event.currentTarget.value })}
-              data={[
-                { value: '', label: t('filters.allRegions') },
-                ...visibleRegions.map((r) => ({ value: r.id, label: r.name })),
-              ]}
-              w={{ base: '100%', xs: 220 }}
-            />
-          )}
-          <TextInput
-            type="search"
-            label={t('filters.searchMunicipality')}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            w={{ base: '100%', xs: 260 }}
-          />
-          {filters.active && (
-            <Button variant="subtle" onClick={filters.clear}>
-              {t('filters.clear')}
-            </Button>
-          )}
-        </Group>
-
-        <PagedResults query={partnerships} empty={t('lead.noPartnerships')}>
-          {(data) => (
-            <>
-              <ScrollTable label={t('lead.partnershipsTitle')} minWidth={720}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('partnership.municipality')}</Table.Th>
-                    <Table.Th>{t('partnership.region')}</Table.Th>
-                    <Table.Th>{t('partnership.status')}</Table.Th>
-                    <Table.Th>{t('partnership.startsOn')}</Table.Th>
-                    <Table.Th>{t('partnership.endsOn')}</Table.Th>
-                    <Table.Th>{t('partnership.sectors')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/partnerships/${p.id}`} fw={600}>
-                          {p.municipalityName}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{p.regionName ?? '–'}</Table.Td>
-                      <Table.Td>
-                        <PartnershipStatusBadge status={p.status} />
-                      </Table.Td>
-                      <Table.Td>{format.date(p.startsOn) || '–'}</Table.Td>
-                      <Table.Td>{format.date(p.endsOn) || '–'}</Table.Td>
-                      <Table.Td>
-                        {p.sectorFocus.length ? p.sectorFocus.map((s) => t(`sectors.${s}`)).join(', ') : '–'}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </ScrollTable>
-              <Pager
-                offset={filters.offset}
-                limit={pageSize}
-                total={data.total}
-                onChange={(offset) => filters.set({ offset })}
-              />
-            </>
-          )}
-        </PagedResults>
+        <ListView
+          label={t('lead.partnershipsTitle')}
+          empty={t('lead.noPartnerships')}
+          pageSize={25}
+          minWidth={720}
+          filters={[
+            {
+              kind: 'select',
+              key: 'status',
+              label: t('filters.status'),
+              options: partnershipStatuses.map((s) => ({ value: s, label: t(`partnershipStatus.${s}`) })),
+            },
+            {
+              kind: 'select',
+              key: 'regionId',
+              label: t('filters.region'),
+              allLabel: t('filters.allRegions'),
+              options: visibleRegions.map((r) => ({ value: r.id, label: r.name })),
+              width: 220,
+              hidden: visibleRegions.length < 2,
+            },
+            { kind: 'search', key: 'q', label: t('filters.searchMunicipality') },
+          ]}
+          query={(filters, page) => {
+            const query = { ...filters, ...page } as PartnershipQuery;
+            return {
+              queryKey: organisationKeys.partnershipList(query),
+              queryFn: () => api.get('/api/partnerships', { query }),
+            };
+          }}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              header: t('partnership.municipality'),
+              cell: (p) => (
+                <Anchor component={Link} to={`/partnerships/${p.id}`} fw={600}>
+                  {p.municipalityName}
+                </Anchor>
+              ),
+            },
+            { header: t('partnership.region'), cell: (p) => p.regionName ?? '–' },
+            { header: t('partnership.status'), cell: (p) => <PartnershipStatusBadge status={p.status} /> },
+            { header: t('partnership.startsOn'), cell: (p) => format.date(p.startsOn) || '–' },
+            { header: t('partnership.endsOn'), cell: (p) => format.date(p.endsOn) || '–' },
+            {
+              header: t('partnership.sectors'),
+              cell: (p) =>
+                p.sectorFocus.length ? p.sectorFocus.map((s) => t(`sectors.${s}`)).join(', ') : '–',
+            },
+          ]}
+        />
       </Stack>
     </Stack>
   );

@@ -1,17 +1,14 @@
 import { useRef, useState } from 'react';
-import { Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconUserCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { roleToConfirm } from '../../../shared/contracts/index.ts';
-import { api } from '../../api.ts';
-import { QueryError, SuccessMessage } from '../../components/Feedback.tsx';
+import { api, type ResponseOf } from '../../api.ts';
+import { ActionMessage, QueryError, type Message } from '../../components/Feedback.tsx';
 import { errorText } from '../../errors.ts';
-import { useAllMunicipalities, useRegions } from '../../queries.ts';
+import { useAllMunicipalities, useRegions, userKeys } from '../../queries.ts';
 
-type RoleToConfirm = z.infer<typeof roleToConfirm>;
-const pendingKey = ['role-assignments', 'pending'] as const;
+type RoleToConfirm = ResponseOf<'GET', '/api/role-assignments/pending'>['items'][number];
 
 /**
  * Leads: roles an administrator gave that count only once this lead confirms them (a to-do, shown only when there
@@ -22,11 +19,11 @@ export function RolesToConfirm() {
   const queryClient = useQueryClient();
   const regions = useRegions();
   const municipalities = useAllMunicipalities();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const pending = useQuery({
-    queryKey: pendingKey,
-    queryFn: () => api<{ items: RoleToConfirm[] }>('/api/role-assignments/pending'),
+    queryKey: userKeys.rolesToConfirm,
+    queryFn: () => api.get('/api/role-assignments/pending'),
   });
 
   /** Where the role applies: the municipality, else the region, else the whole country. */
@@ -47,18 +44,18 @@ export function RolesToConfirm() {
 
   const confirm = useMutation({
     mutationFn: (item: RoleToConfirm) =>
-      api<{ ok: true }>(`/api/role-assignments/${item.id}/confirm`, { method: 'POST' }),
+      api.post('/api/role-assignments/:id/confirm', { params: { id: item.id } }),
     onSuccess: (_data, item) => {
       setMessage({
         ok: true,
         text: t('confirmRoles.done', { name: item.displayName, role: roleText(item) }),
       });
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: userKeys.all });
     },
     onError: (error) => setMessage({ ok: false, text: errorText(t, error) }),
     // The row (or the whole list) is gone after the refresh: focus moves to the message instead of getting lost.
     onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: pendingKey });
+      await queryClient.invalidateQueries({ queryKey: userKeys.rolesToConfirm });
       messageRef.current?.focus();
     },
   });
@@ -66,17 +63,7 @@ export function RolesToConfirm() {
   const items = pending.data?.items ?? [];
   return (
     <>
-      {message && (
-        <Box ref={messageRef} tabIndex={-1}>
-          {message.ok ? (
-            <SuccessMessage>{message.text}</SuccessMessage>
-          ) : (
-            <Text c="red.9" role="alert">
-              {message.text}
-            </Text>
-          )}
-        </Box>
-      )}
+      <ActionMessage message={message} ref={messageRef} />
       {pending.error ? (
         <Stack gap="sm" component="section" aria-labelledby="confirm-roles-title">
           <Title order={2} id="confirm-roles-title">

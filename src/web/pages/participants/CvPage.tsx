@@ -8,7 +8,7 @@ import { Loading, QueryError } from '../../components/Feedback.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { formatDate } from '../../i18n/format.ts';
 import { ensureLoaded } from '../../i18n/index.ts';
-import { displayName, type Cv } from '../../participants.ts';
+import { displayName, participantKeys } from '../../participants.ts';
 
 /** Staff: the CV of a participant. */
 export default function CvPage() {
@@ -21,8 +21,8 @@ export function CvView({ participantId, back }: { participantId: string; back: s
   const { t, i18n } = useTranslation();
   const nl = i18n.getFixedT('nl');
   const cv = useQuery({
-    queryKey: ['cv', participantId],
-    queryFn: () => api<Cv>(`/api/participants/${participantId}/cv`),
+    queryKey: participantKeys.cv(participantId),
+    queryFn: () => api.get('/api/participants/:id/cv', { params: { id: participantId } }),
   });
   // The CV is in Dutch whatever the UI language: load the Dutch texts first.
   const dutch = useQuery({

@@ -20,8 +20,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { contactChannels, genders, referrerKinds } from '../../../shared/participants.ts';
-import { api, ApiError } from '../../api.ts';
+import { api, ApiError, type BodyOf } from '../../api.ts';
 import { assignmentsFor, hasRole, useMe } from '../../auth/me.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorSummary } from '../../components/Feedback.tsx';
 import {
   applyServerError,
@@ -32,7 +33,7 @@ import {
   useFormFeedback,
 } from '../../components/form.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { commonLanguages, displayName, todayIso } from '../../participants.ts';
+import { commonLanguages, displayName, participantKeys, todayIso } from '../../participants.ts';
 import { useAllMunicipalities } from '../../queries.ts';
 
 const formId = 'referral';
@@ -51,6 +52,12 @@ const fields = [
   'motivation',
 ] as const;
 type Duplicate = { id: string; name: string };
+type Referral = NonNullable<BodyOf<'POST', '/api/participants'>>;
+/** The referral as the form holds it: every field filled in, no date of birth and no referrer as `''`. */
+type Values = Required<Omit<Referral, 'dateOfBirth' | 'referrerKind' | 'confirmNotDuplicate'>> & {
+  dateOfBirth: string;
+  referrerKind: Referral['referrerKind'] | '';
+};
 
 /** A referral: a municipality or the coach team registers someone for a trajectory. */
 export default function NewParticipantPage() {
@@ -76,7 +83,7 @@ export default function NewParticipantPage() {
         ...(municipalities.data?.items ?? []).map((m) => ({ value: m.code, label: m.name })),
       ];
 
-  const form = useForm({
+  const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
       name: '',
@@ -101,17 +108,16 @@ export default function NewParticipantPage() {
       email: (v) => (v.trim() && !emailPattern.test(v.trim()) ? t('validation.emailInvalid') : null),
     },
   });
-  type Values = typeof form.values;
 
   const create = useMutation({
     mutationFn: (values: Values) =>
-      api<{ participantId: string; trajectoryId: string }>('/api/participants', {
-        method: 'POST',
+      api.post('/api/participants', {
         body: {
           ...values,
           name: values.name.trim(),
           permitName: values.permitName.trim(),
           dateOfBirth: values.dateOfBirth || null,
+          referrerKind: values.referrerKind || 'other', // required by validation
           phone: values.phone.trim(),
           email: values.email.trim(),
           confirmNotDuplicate: notDuplicate,
@@ -126,7 +132,7 @@ export default function NewParticipantPage() {
       feedback.setGeneral(null);
       try {
         const created = await create.mutateAsync(values);
-        void queryClient.invalidateQueries({ queryKey: ['participants'] });
+        void queryClient.invalidateQueries({ queryKey: participantKeys.all });
         navigate(`/participants/${created.participantId}`);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'participant.possible_duplicate') {
@@ -209,9 +215,8 @@ export default function NewParticipantPage() {
               {...form.getInputProps('permitName')}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
+              <DateField
                 id={fieldId(formId, 'dateOfBirth')}
-                type="date"
                 label={label('dateOfBirth')}
                 {...form.getInputProps('dateOfBirth')}
               />
@@ -259,9 +264,8 @@ export default function NewParticipantPage() {
                 autoComplete="off"
                 {...form.getInputProps('email')}
               />
-              <TextInput
+              <DateField
                 id={fieldId(formId, 'referredOn')}
-                type="date"
                 label={label('referredOn')}
                 required
                 {...form.getInputProps('referredOn')}

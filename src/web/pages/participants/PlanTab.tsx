@@ -13,42 +13,46 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconDeviceFloppy,
-  IconHourglass,
-  IconPlus,
-  IconRefresh,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconHourglass, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { goalKinds, stepOwners, stepStatuses } from '../../../shared/trajectories.ts';
-import { api, ApiError } from '../../api.ts';
-import {
-  ErrorSummary,
-  Loading,
-  QueryError,
-  SuccessMessage,
-  type SummaryItem,
-} from '../../components/Feedback.tsx';
-import { fieldId, useFormFeedback } from '../../components/form.ts';
+import { planSave } from '../../../shared/contracts/trajectories.ts';
+import { goalKinds, stepStatuses } from '../../../shared/trajectories.ts';
+import { api, ApiError, type BodyOf } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { ErrorSummary, Loading, QueryError, SuccessMessage } from '../../components/Feedback.tsx';
+import { contractRules, useApiForm } from '../../components/form.ts';
 import { errorText } from '../../errors.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { newId, planKey, usePlan, type Plan } from '../../participants.ts';
+import { caseloadKeys, newId, trajectoryKeys, usePlan, type Plan } from '../../participants.ts';
+import { AddRowButton, RemoveRowButton } from '../../components/RowButtons.tsx';
+import { StepFields } from './StepFields.tsx';
 
-type Goal = { id: string; kind: string; target: string; dueOn: string };
-type Step = { id: string; goalId: string; text: string; owner: string; dueOn: string };
+type StepStatus = (typeof stepStatuses)[number];
+
+type Request = NonNullable<BodyOf<'PUT', '/api/trajectories/:id/plan'>>;
+/** Goals and steps as the form holds them: no date and no goal are `''`. */
+type Goal = Omit<Request['goals'][number], 'dueOn'> & { dueOn: string };
+type Step = Omit<Request['steps'][number], 'dueOn' | 'goalId'> & { dueOn: string; goalId: string };
+type PlanValues = { goals: Goal[]; steps: Step[] };
 type Changes = { added: string[]; removed: string[]; changed: string[] };
 type Conflict = { savedByName: string | null; changes: { goals: Changes; steps: Changes } };
-const formId = 'plan';
 
 /** The plan: goals and steps, saved as a new version the participant agrees to. */
 export default function PlanTab({ trajectoryId }: { trajectoryId: string }) {
   const plan = usePlan(trajectoryId);
+  // Saving gives a new version, which starts the editor afresh; the note "saved" belongs to that version.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   if (plan.isPending) return <Loading />;
   if (plan.error) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
-  return <PlanEditor key={plan.data.version} plan={plan.data} />;
+  return (
+    <PlanEditor
+      key={plan.data.version}
+      plan={plan.data}
+      justSaved={savedVersion === plan.data.version}
+      onSaved={setSavedVersion}
+    />
+  );
 }
 
 function ChangeBadge({ kind }: { kind: 'added' | 'changed' | null }) {
@@ -61,27 +65,68 @@ function ChangeBadge({ kind }: { kind: 'added' | 'changed' | null }) {
   );
 }
 
-function PlanEditor({ plan }: { plan: Plan }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const queryClient = useQueryClient();
-  const feedback = useFormFeedback();
-  const initialGoals: Goal[] = plan.goals.map((g) => ({ ...g, dueOn: g.dueOn ?? '' }));
-  const initialSteps: Step[] = plan.steps.map((s) => ({
+const planValues = (plan: Plan): PlanValues => ({
+  goals: plan.goals.map((g) => ({ ...g, dueOn: g.dueOn ?? '' })),
+  steps: plan.steps.map((s) => ({
     id: s.id,
     goalId: s.goalId ?? '',
     text: s.text,
     owner: s.owner,
     dueOn: s.dueOn ?? '',
-  }));
-  const [goals, setGoals] = useState(initialGoals);
-  const [steps, setSteps] = useState(initialSteps);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  })),
+});
+const planRequest = (plan: Plan, values: PlanValues): Request => ({
+  baseVersion: plan.version,
+  goals: values.goals.map((g) => ({ ...g, dueOn: g.dueOn || null })),
+  steps: values.steps.map((s) => ({ ...s, goalId: s.goalId || null, dueOn: s.dueOn || null })),
+});
+
+function PlanEditor({
+  plan,
+  justSaved,
+  onSaved,
+}: {
+  plan: Plan;
+  justSaved: boolean;
+  onSaved: (version: number) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [saved, setSaved] = useState(false);
-  const dirty =
-    JSON.stringify(goals) !== JSON.stringify(initialGoals) ||
-    JSON.stringify(steps) !== JSON.stringify(initialSteps);
+  const labelOf = (path: string) => {
+    const [list, index, field] = path.split('.');
+    const n = Number(index) + 1;
+    return `${list === 'goals' ? t('plan.goalN', { n }) : t('plan.stepN', { n })}, ${t(`plan.field.${field}`)}`;
+  };
+  const editor = useApiForm({
+    formId: 'plan',
+    initialValues: planValues(plan),
+    validate: contractRules<PlanValues>(t, planSave, (values) => planRequest(plan, values), {
+      'goals.*.target': t('plan.targetRequired'),
+      'steps.*.text': t('plan.stepRequired'),
+    }),
+    labelOf,
+    send: (values) =>
+      api.put('/api/trajectories/:id/plan', {
+        params: { id: plan.trajectoryId },
+        body: planRequest(plan, values),
+      }),
+    onSaved: (data) => {
+      queryClient.setQueryData(trajectoryKeys.plan(plan.trajectoryId), data);
+      void queryClient.invalidateQueries({ queryKey: caseloadKeys.all });
+      onSaved(data.version);
+    },
+    onRefused: (error) => {
+      if (!(error instanceof ApiError && error.code === 'plan.version_conflict')) return false;
+      setConflict(error.details as Conflict);
+      window.setTimeout(() => document.getElementById('plan-conflict')?.focus(), 0);
+      return true;
+    },
+  });
+  const { form, field } = editor;
+  const { goals, steps } = form.values;
+  const dirty = form.isDirty();
 
   const changeOf = (list: 'goals' | 'steps', id: string) => {
     if (!plan.isWaitingForAgreement) return null;
@@ -90,90 +135,29 @@ function PlanEditor({ plan }: { plan: Plan }) {
   };
   const statusOf = (id: string) => plan.steps.find((s) => s.id === id)?.status ?? null;
 
-  const save = useMutation({
-    mutationFn: () =>
-      api<Plan>(`/api/trajectories/${plan.trajectoryId}/plan`, {
-        method: 'PUT',
-        body: {
-          baseVersion: plan.version,
-          goals: goals.map((g) => ({
-            id: g.id,
-            kind: g.kind,
-            target: g.target.trim(),
-            dueOn: g.dueOn || null,
-          })),
-          steps: steps.map((s) => ({
-            id: s.id,
-            goalId: s.goalId || null,
-            text: s.text.trim(),
-            owner: s.owner,
-            dueOn: s.dueOn || null,
-          })),
-        },
-      }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(planKey(plan.trajectoryId), data);
-      void queryClient.invalidateQueries({ queryKey: ['caseload'] });
-    },
-  });
   const setStatus = useMutation({
-    mutationFn: ({ stepId, status }: { stepId: string; status: string }) =>
-      api<Plan>(`/api/trajectories/${plan.trajectoryId}/steps/${stepId}`, {
-        method: 'PUT',
+    mutationFn: ({ stepId, status }: { stepId: string; status: StepStatus }) =>
+      api.put('/api/trajectories/:id/steps/:stepId', {
+        params: { id: plan.trajectoryId, stepId },
         body: { status },
       }),
-    onSuccess: (data) => queryClient.setQueryData(planKey(plan.trajectoryId), data),
+    onSuccess: (data) => queryClient.setQueryData(trajectoryKeys.plan(plan.trajectoryId), data),
   });
 
-  const reload = () => void queryClient.invalidateQueries({ queryKey: planKey(plan.trajectoryId) });
+  const reload = () =>
+    void queryClient.invalidateQueries({ queryKey: trajectoryKeys.plan(plan.trajectoryId) });
+  /** A removed goal's steps stay, without a goal. */
+  const removeGoal = (goal: Goal) =>
+    form.setValues({
+      goals: goals.filter((g) => g.id !== goal.id),
+      steps: steps.map((s) => (s.goalId === goal.id ? { ...s, goalId: '' } : s)),
+    });
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    feedback.setGeneral(null);
-    const next: Record<string, string> = {};
-    goals.forEach((g, i) => {
-      if (!g.target.trim()) next[`goals.${i}.target`] = t('plan.targetRequired');
-    });
-    steps.forEach((s, i) => {
-      if (!s.text.trim()) next[`steps.${i}.text`] = t('plan.stepRequired');
-    });
-    setErrors(next);
-    if (Object.keys(next).length) {
-      feedback.focusSummary();
-      return;
-    }
-    save.mutate(undefined, {
-      onSuccess: () => setSaved(true),
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'plan.version_conflict') {
-          setConflict(error.details as Conflict);
-          window.setTimeout(() => document.getElementById('plan-conflict')?.focus(), 0);
-          return;
-        }
-        feedback.setGeneral(errorText(t, error));
-        feedback.focusSummary();
-      },
-    });
-  };
-
-  const labelOf = (path: string) => {
-    const [list, index, field] = path.split('.');
-    const n = Number(index) + 1;
-    return `${list === 'goals' ? t('plan.goalN', { n }) : t('plan.stepN', { n })}, ${t(`plan.field.${field}`)}`;
-  };
-  const summary: SummaryItem[] = [
-    ...(feedback.general ? [{ message: feedback.general }] : []),
-    ...Object.entries(errors).map(([path, message]) => ({
-      id: fieldId(formId, path),
-      message: `${labelOf(path)}: ${message}`,
-    })),
-  ];
   const countText = (c: Changes) =>
     t('plan.conflictCounts', { added: c.added.length, changed: c.changed.length, removed: c.removed.length });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={editor.onSubmit} noValidate>
       <Stack gap="lg">
         <Group justify="space-between" gap="sm" align="flex-start">
           <Stack gap={4}>
@@ -249,8 +233,8 @@ function PlanEditor({ plan }: { plan: Plan }) {
             </Stack>
           </Alert>
         )}
-        <ErrorSummary id={feedback.summaryId} items={summary} />
-        {saved && !dirty && <SuccessMessage>{t('plan.saved')}</SuccessMessage>}
+        <ErrorSummary {...editor.summary} />
+        {justSaved && !dirty && <SuccessMessage>{t('plan.saved')}</SuccessMessage>}
 
         <Stack gap="sm" component="section" aria-labelledby="goals-title">
           <Title order={2} size="h3" id="goals-title">
@@ -258,8 +242,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
           </Title>
           {goals.length === 0 && <Text>{t('plan.noGoals')}</Text>}
           {goals.map((goal, i) => {
-            const set = (patch: Partial<Goal>) =>
-              setGoals((list) => list.map((g, j) => (j === i ? { ...g, ...patch } : g)));
+            const path = (name: string) => `goals.${i}.${name}`;
             const change = changeOf('goals', goal.id);
             return (
               <Fieldset
@@ -276,57 +259,26 @@ function PlanEditor({ plan }: { plan: Plan }) {
               >
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <NativeSelect
-                    id={fieldId(formId, `goals.${i}.kind`)}
+                    {...field(path('kind'))}
                     label={t('plan.field.kind')}
-                    value={goal.kind}
-                    onChange={(event) => set({ kind: event.currentTarget.value })}
                     data={goalKinds.map((k) => ({ value: k, label: t(`goalKind.${k}`) }))}
                   />
-                  <TextInput
-                    id={fieldId(formId, `goals.${i}.target`)}
-                    label={t('plan.field.target')}
-                    dir="auto"
-                    value={goal.target}
-                    error={errors[`goals.${i}.target`]}
-                    onChange={(event) => set({ target: event.currentTarget.value })}
-                  />
-                  <TextInput
-                    id={fieldId(formId, `goals.${i}.dueOn`)}
-                    type="date"
-                    label={t('plan.field.dueOn')}
-                    value={goal.dueOn}
-                    onChange={(event) => set({ dueOn: event.currentTarget.value })}
-                  />
+                  <TextInput {...field(path('target'))} label={t('plan.field.target')} dir="auto" />
+                  <DateField {...field(path('dueOn'))} label={t('plan.field.dueOn')} />
                 </SimpleGrid>
                 <Group justify="flex-end" mt="xs">
-                  <Button
-                    variant="subtle"
-                    color="red.9"
-                    c="red.9"
-                    size="xs"
-                    leftSection={<IconTrash size={14} aria-hidden="true" />}
-                    onClick={() => {
-                      setGoals((list) => list.filter((_, j) => j !== i));
-                      setSteps((list) => list.map((s) => (s.goalId === goal.id ? { ...s, goalId: '' } : s)));
-                    }}
-                  >
+                  <RemoveRowButton onClick={() => removeGoal(goal)}>
                     {t('plan.removeGoal', { n: i + 1 })}
-                  </Button>
+                  </RemoveRowButton>
                 </Group>
               </Fieldset>
             );
           })}
-          <Group>
-            <Button
-              variant="default"
-              leftSection={<IconPlus size={16} aria-hidden="true" />}
-              onClick={() =>
-                setGoals((list) => [...list, { id: newId(), kind: 'work', target: '', dueOn: '' }])
-              }
-            >
-              {t('plan.addGoal')}
-            </Button>
-          </Group>
+          <AddRowButton
+            onClick={() => form.insertListItem('goals', { id: newId(), kind: 'work', target: '', dueOn: '' })}
+          >
+            {t('plan.addGoal')}
+          </AddRowButton>
         </Stack>
 
         <Stack gap="sm" component="section" aria-labelledby="steps-title">
@@ -335,8 +287,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
           </Title>
           {steps.length === 0 && <Text>{t('plan.noSteps')}</Text>}
           {steps.map((step, i) => {
-            const set = (patch: Partial<Step>) =>
-              setSteps((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+            const path = (name: string) => `steps.${i}.${name}`;
             const change = changeOf('steps', step.id);
             const status = statusOf(step.id);
             return (
@@ -353,33 +304,10 @@ function PlanEditor({ plan }: { plan: Plan }) {
                 style={change ? { borderColor: 'var(--mantine-color-orange-7)', borderWidth: 2 } : undefined}
               >
                 <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-                  <TextInput
-                    id={fieldId(formId, `steps.${i}.text`)}
-                    label={t('plan.field.text')}
-                    dir="auto"
-                    value={step.text}
-                    error={errors[`steps.${i}.text`]}
-                    onChange={(event) => set({ text: event.currentTarget.value })}
-                  />
+                  <StepFields field={field} path={path} />
                   <NativeSelect
-                    id={fieldId(formId, `steps.${i}.owner`)}
-                    label={t('plan.field.owner')}
-                    value={step.owner}
-                    onChange={(event) => set({ owner: event.currentTarget.value })}
-                    data={stepOwners.map((o) => ({ value: o, label: t(`stepOwner.${o}`) }))}
-                  />
-                  <TextInput
-                    id={fieldId(formId, `steps.${i}.dueOn`)}
-                    type="date"
-                    label={t('plan.field.dueOn')}
-                    value={step.dueOn}
-                    onChange={(event) => set({ dueOn: event.currentTarget.value })}
-                  />
-                  <NativeSelect
-                    id={fieldId(formId, `steps.${i}.goalId`)}
+                    {...field(path('goalId'))}
                     label={t('plan.field.goalId')}
-                    value={step.goalId}
-                    onChange={(event) => set({ goalId: event.currentTarget.value })}
                     data={[
                       { value: '', label: t('plan.noGoal') },
                       ...goals.map((g, j) => ({
@@ -396,7 +324,7 @@ function PlanEditor({ plan }: { plan: Plan }) {
                       value={status}
                       disabled={setStatus.isPending}
                       onChange={(event) =>
-                        setStatus.mutate({ stepId: step.id, status: event.currentTarget.value })
+                        setStatus.mutate({ stepId: step.id, status: event.currentTarget.value as StepStatus })
                       }
                       data={stepStatuses.map((s) => ({ value: s, label: t(`stepStatus.${s}`) }))}
                       w={180}
@@ -404,16 +332,9 @@ function PlanEditor({ plan }: { plan: Plan }) {
                   ) : (
                     <Text size="sm">{t('plan.notSavedYet')}</Text>
                   )}
-                  <Button
-                    variant="subtle"
-                    color="red.9"
-                    c="red.9"
-                    size="xs"
-                    leftSection={<IconTrash size={14} aria-hidden="true" />}
-                    onClick={() => setSteps((list) => list.filter((_, j) => j !== i))}
-                  >
+                  <RemoveRowButton onClick={() => form.removeListItem('steps', i)}>
                     {t('plan.removeStep', { n: i + 1 })}
-                  </Button>
+                  </RemoveRowButton>
                 </Group>
               </Fieldset>
             );
@@ -423,26 +344,25 @@ function PlanEditor({ plan }: { plan: Plan }) {
               {errorText(t, setStatus.error)}
             </Text>
           )}
-          <Group>
-            <Button
-              variant="default"
-              leftSection={<IconPlus size={16} aria-hidden="true" />}
-              onClick={() =>
-                setSteps((list) => [
-                  ...list,
-                  { id: newId(), goalId: goals[0]?.id ?? '', text: '', owner: 'participant', dueOn: '' },
-                ])
-              }
-            >
-              {t('plan.addStep')}
-            </Button>
-          </Group>
+          <AddRowButton
+            onClick={() =>
+              form.insertListItem('steps', {
+                id: newId(),
+                goalId: goals[0]?.id ?? '',
+                text: '',
+                owner: 'participant',
+                dueOn: '',
+              })
+            }
+          >
+            {t('plan.addStep')}
+          </AddRowButton>
         </Stack>
         <Group>
           <Button
             type="submit"
             size="md"
-            loading={save.isPending}
+            loading={editor.pending}
             disabled={!dirty}
             leftSection={<IconDeviceFloppy size={18} aria-hidden="true" />}
           >

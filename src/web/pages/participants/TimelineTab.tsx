@@ -11,14 +11,15 @@ import {
   type Icon,
   IconPoint,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { timelineKinds } from '../../../shared/contracts/trajectories.ts';
 import { api } from '../../api.ts';
 import { Loading, QueryError } from '../../components/Feedback.tsx';
 import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { useFormat } from '../../i18n/format.ts';
-import type { Timeline } from '../../participants.ts';
+import { openKeyText } from '../../i18n/keys.ts';
+import { participantKeys } from '../../participants.ts';
 
 // Kinds other modules add (the list is open) get the point icon.
 const icons: Partial<Record<string, Icon>> & Record<(typeof timelineKinds)[number], Icon> = {
@@ -37,12 +38,12 @@ export default function TimelineTab({ participantId }: { participantId: string }
   const { t } = useTranslation();
   const format = useFormat();
   const filters = useUrlFilters(['kind'] as const);
-  const kind = (timelineKinds as readonly string[]).includes(filters.values.kind) ? filters.values.kind : '';
+  const kind = timelineKinds.find((k) => k === filters.values.kind);
   const timeline = useQuery({
-    queryKey: ['timeline', participantId, kind || 'all'],
+    queryKey: participantKeys.timeline(participantId, kind ?? 'all'),
     queryFn: () =>
-      api<Timeline>(`/api/participants/${participantId}/timeline`, { query: { kind: kind || undefined } }),
-    placeholderData: (previous) => previous,
+      api.get('/api/participants/:id/timeline', { params: { id: participantId }, query: { kind } }),
+    placeholderData: keepPreviousData,
   });
   const items = [...(timeline.data?.items ?? [])].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
@@ -97,9 +98,11 @@ export default function TimelineTab({ participantId }: { participantId: string }
                     <KindIcon size={20} aria-hidden="true" />
                   </ThemeIcon>
                   <Stack gap={2} style={{ minInlineSize: 0 }}>
-                    <Text fw={600}>{t(`timelineTitle.${item.title}`, { defaultValue: item.title })}</Text>
+                    <Text fw={600}>
+                      {openKeyText(t, `timelineTitle.${item.title}`, t('timeline.otherEntry'))}
+                    </Text>
                     <Text size="sm">
-                      {item.at.length > 10 ? format.dateTime(item.at) : format.date(item.at)}
+                      {format.when(item.at)}
                       {item.byName ? ` · ${item.byName}` : ''}
                     </Text>
                     {extra && <Text size="sm">{extra}</Text>}

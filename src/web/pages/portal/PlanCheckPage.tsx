@@ -14,7 +14,6 @@ import { Loading, QueryError, SuccessMessage } from '../../components/Feedback.t
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { errorText } from '../../errors.ts';
 import { useFormat } from '../../i18n/format.ts';
-import type { Plan } from '../../participants.ts';
 import { portalKey, usePortal } from './portal.ts';
 import { BackHome, DutchToggle, Line } from './PortalParts.tsx';
 
@@ -36,7 +35,7 @@ export default function PlanCheckPage() {
   const portal = usePortal();
   const agree = useMutation({
     mutationFn: ({ trajectoryId, version }: { trajectoryId: string; version: number }) =>
-      api<Plan>(`/api/trajectories/${trajectoryId}/plan/agreement`, { method: 'POST', body: { version } }),
+      api.post('/api/trajectories/:id/plan/agreement', { params: { id: trajectoryId }, body: { version } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalKey }),
   });
 

@@ -24,9 +24,10 @@ import { Loading, QueryError } from '../../components/Feedback.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { errorText } from '../../errors.ts';
 import { useFormat } from '../../i18n/format.ts';
-import type { Plan } from '../../participants.ts';
 import type { HomeProps } from '../HomePage.tsx';
 import { portalKey, usePortal } from './portal.ts';
+import { MyQuestions } from './MyQuestions.tsx';
+import { PortalCards } from './PortalCards.tsx';
 import { DutchToggle, Line } from './PortalParts.tsx';
 
 const statusIcons = { open: IconCircle, done: IconCircleCheck, dropped: IconCircleX };
@@ -40,8 +41,8 @@ export default function PortalHome({ roleSwitcher }: HomeProps) {
   const portal = usePortal();
   const markDone = useMutation({
     mutationFn: ({ trajectoryId, stepId }: { trajectoryId: string; stepId: string }) =>
-      api<Plan>(`/api/trajectories/${trajectoryId}/steps/${stepId}`, {
-        method: 'PUT',
+      api.put('/api/trajectories/:id/steps/:stepId', {
+        params: { id: trajectoryId, stepId },
         body: { status: 'done' },
       }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalKey }),
@@ -49,7 +50,7 @@ export default function PortalHome({ roleSwitcher }: HomeProps) {
 
   if (portal.isPending) return <Loading />;
   if (portal.error) return <QueryError error={portal.error} onRetry={() => void portal.refetch()} />;
-  const { trajectory, plan, coach, appointments } = portal.data;
+  const { trajectory, plan, coach, appointments, questions, cards } = portal.data;
   const steps = plan?.steps.filter((s) => s.status !== 'dropped') ?? [];
 
   return (
@@ -85,6 +86,8 @@ export default function PortalHome({ roleSwitcher }: HomeProps) {
           </Stack>
         </Paper>
       )}
+
+      <PortalCards cards={cards} />
 
       <Paper withBorder radius="lg" p="md" component="section" aria-labelledby="trajectory-title">
         <Title order={2} size="h3" id="trajectory-title" mb="md">
@@ -213,6 +216,8 @@ export default function PortalHome({ roleSwitcher }: HomeProps) {
           </Stack>
         </Paper>
       )}
+
+      <MyQuestions questions={questions} />
 
       <Stack gap="sm">
         {trajectory && (

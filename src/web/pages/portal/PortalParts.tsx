@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Group, Text, ThemeIcon } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowBack, IconLanguage, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,6 +17,30 @@ export function Line({ icon: IconComponent, children }: { icon: Icon; children: 
         {children}
       </Text>
     </Group>
+  );
+}
+
+/** A part of the portal home with its heading, holding a list (`items`, each an `li`). */
+export function PortalList({
+  id,
+  title,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="lg" p="md" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="md">
+        {title}
+      </Title>
+      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid={testId}>
+        {children}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Portal } from '../../participants.ts';
 
 export const portalKey = ['portal'] as const;
 
 /** Everything the participant's own pages show, in one call. */
-export const usePortal = () => useQuery({ queryKey: portalKey, queryFn: () => api<Portal>('/api/portal') });
+export const usePortal = () => useQuery({ queryKey: portalKey, queryFn: () => api.get('/api/portal') });
