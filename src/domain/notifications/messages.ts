@@ -2,6 +2,23 @@ import type { Locale } from '../../shared/locales.ts';
 
 type Template = (vars: { name: string; link: string; hours?: number }) => { subject: string; body: string };
 
+const arabicPlural = new Intl.PluralRules('ar');
+/**
+ * How long a link works, as people say it: "7 dagen", not "168 uur"; whole days from two days on. Arabic has
+ * its own forms for one, two, three to ten, and more.
+ */
+export function duration(hours: number, locale: Locale) {
+  const inDays = hours >= 48 && hours % 24 === 0;
+  const n = inDays ? hours / 24 : hours;
+  if (locale === 'nl') return inDays ? `${n} dagen` : `${n} uur`;
+  if (locale === 'en') return `${n} ${inDays ? 'day' : 'hour'}${n === 1 ? '' : 's'}`;
+  const words = inDays
+    ? { one: 'يوم واحد', two: 'يومين', few: `${n} أيام`, other: `${n} يومًا` }
+    : { one: 'ساعة واحدة', two: 'ساعتين', few: `${n} ساعات`, other: `${n} ساعة` };
+  const form = arabicPlural.select(n);
+  return form === 'one' || form === 'two' || form === 'few' ? words[form] : words.other;
+}
+
 type Kind =
   | 'invitation'
   | 'password_reset'
@@ -17,29 +34,29 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
   invitation: {
     nl: ({ name, link, hours }) => ({
       subject: 'Uw account voor Opstap',
-      body: `Beste ${name},\n\nEr is een account voor u gemaakt in Opstap.\nKies uw wachtwoord via deze link:\n${link}\n\nDe link werkt ${hours} uur en één keer.\n\nMet vriendelijke groet,\nOpstap`,
+      body: `Beste ${name},\n\nEr is een account voor u gemaakt in Opstap.\nKies uw wachtwoord via deze link:\n${link}\n\nDe link werkt ${duration(hours!, 'nl')} en één keer.\n\nMet vriendelijke groet,\nOpstap`,
     }),
     en: ({ name, link, hours }) => ({
       subject: 'Your Opstap account',
-      body: `Dear ${name},\n\nAn account was made for you in Opstap.\nChoose your password with this link:\n${link}\n\nThe link works for ${hours} hours and only once.\n\nKind regards,\nOpstap`,
+      body: `Dear ${name},\n\nAn account was made for you in Opstap.\nChoose your password with this link:\n${link}\n\nThe link works for ${duration(hours!, 'en')} and only once.\n\nKind regards,\nOpstap`,
     }),
     ar: ({ name, link, hours }) => ({
       subject: 'حسابك في Opstap',
-      body: `${name} العزيز/العزيزة،\n\nتم إنشاء حساب لك في Opstap.\nاختر كلمة المرور من خلال هذا الرابط:\n${link}\n\nيعمل الرابط لمدة ${hours} ساعة ومرة واحدة فقط.\n\nمع أطيب التحيات،\nOpstap`,
+      body: `مرحبًا ${name}،\n\nتم إنشاء حساب لك في Opstap.\nاختر كلمة المرور من خلال هذا الرابط:\n${link}\n\nيعمل الرابط لمدة ${duration(hours!, 'ar')} ومرة واحدة فقط.\n\nمع أطيب التحيات،\nOpstap`,
     }),
   },
   password_reset: {
     nl: ({ name, link, hours }) => ({
       subject: 'Nieuw wachtwoord voor Opstap',
-      body: `Beste ${name},\n\nU vroeg om een nieuw wachtwoord.\nKies een nieuw wachtwoord via deze link:\n${link}\n\nDe link werkt ${hours} uur en één keer.\nVroeg u dit niet? Dan hoeft u niets te doen.\n\nOpstap`,
+      body: `Beste ${name},\n\nU vroeg om een nieuw wachtwoord.\nKies een nieuw wachtwoord via deze link:\n${link}\n\nDe link werkt ${duration(hours!, 'nl')} en één keer.\nVroeg u dit niet? Dan hoeft u niets te doen.\n\nOpstap`,
     }),
     en: ({ name, link, hours }) => ({
       subject: 'New password for Opstap',
-      body: `Dear ${name},\n\nYou asked for a new password.\nChoose a new password with this link:\n${link}\n\nThe link works for ${hours} hours and only once.\nDid you not ask for this? Then you do not need to do anything.\n\nOpstap`,
+      body: `Dear ${name},\n\nYou asked for a new password.\nChoose a new password with this link:\n${link}\n\nThe link works for ${duration(hours!, 'en')} and only once.\nDid you not ask for this? Then you do not need to do anything.\n\nOpstap`,
     }),
     ar: ({ name, link, hours }) => ({
       subject: 'كلمة مرور جديدة لـ Opstap',
-      body: `${name} العزيز/العزيزة،\n\nلقد طلبت كلمة مرور جديدة.\nاختر كلمة مرور جديدة من خلال هذا الرابط:\n${link}\n\nيعمل الرابط لمدة ${hours} ساعة ومرة واحدة فقط.\nألم تطلب ذلك؟ إذن لا داعي لفعل أي شيء.\n\nOpstap`,
+      body: `مرحبًا ${name}،\n\nلقد طلبت كلمة مرور جديدة.\nاختر كلمة مرور جديدة من خلال هذا الرابط:\n${link}\n\nيعمل الرابط لمدة ${duration(hours!, 'ar')} ومرة واحدة فقط.\nألم تطلب ذلك؟ إذن لا داعي لفعل أي شيء.\n\nOpstap`,
     }),
   },
   // Security notices: the account owner hears of every change to how they sign in or what they may do.
