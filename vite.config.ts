@@ -172,7 +172,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      // Only API calls: '/api' alone would also catch the source file /api.ts in development.
+      '^/api/': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

@@ -323,18 +323,13 @@ const call =
  * The one way the web app talks to the API, typed by the contracts: a path as the server declares it, its
  * params, query and body, and the answer, e.g. `api.get('/api/participants/:id', { params: { id } })`.
  */
-export const api = Object.assign(
-  /** @deprecated Untyped; use `api.get`, `api.post`, … (kept only for i18n/useLanguage.ts until it moves). */
-  <T>(path: string, options: { method?: Method; body?: unknown; query?: Query } = {}): Promise<T> =>
-    request<T>(path, { method: options.method ?? 'GET', body: options.body, query: options.query }),
-  {
-    get: call('GET'),
-    post: call('POST'),
-    put: call('PUT'),
-    patch: call('PATCH'),
-    delete: call('DELETE'),
-  },
-);
+export const api = {
+  get: call('GET'),
+  post: call('POST'),
+  put: call('PUT'),
+  patch: call('PATCH'),
+  delete: call('DELETE'),
+};
 
 async function send<T>(path: string, options: Options): Promise<T> {
   let response: Response;

@@ -18,7 +18,7 @@ export function useLanguage() {
     const me = queryClient.getQueryData<Me | null>(meKey);
     if (me && me.sessionStage === 'full' && me.preferredLanguage !== next) {
       try {
-        await api('/api/auth/me/language', { method: 'PUT', body: { language: next } });
+        await api.put('/api/auth/me/language', { body: { language: next } });
         queryClient.setQueryData<Me | null>(meKey, (old) =>
           old ? { ...old, preferredLanguage: next } : old,
         );
