@@ -1,6 +1,7 @@
 import { and, eq, exists, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appUser, roleAssignment } from '../access/access.table.ts';
+import { coachTeamRoles } from '../../shared/roles.ts';
 import type { Actor } from '../context.ts';
 import type { Db } from '../db.ts';
 import { municipality } from '../organisation/organisation.table.ts';
@@ -141,7 +142,7 @@ export async function whoCanSee(db: Db, participantId: string) {
 
 /** Nationality and country of birth can reveal ethnic origin: only the coach team, leads and the person see them. */
 export const seesOrigin = (actor: Actor, participantUserId: string | null) =>
-  actor.roles.some((r) => ['coach', 'regional_lead', 'national_lead'].includes(r.role)) ||
+  actor.roles.some((r) => coachTeamRoles.includes(r.role)) ||
   (participantUserId !== null && participantUserId === actor.userId);
 
 /** Who may change a file and its trajectory: its coach, the regional lead of its region, the national lead. */

@@ -21,7 +21,13 @@ import { sequentially, type Db } from '../db.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
 import { today } from '../participants/index.ts';
 import { participant } from '../participants/participants.table.ts';
-import { addDays, daysBetween, monthOfTrajectory, openStatuses } from './trajectories.rules.ts';
+import {
+  addDays,
+  daysBetween,
+  minusWorkingDays,
+  monthOfTrajectory,
+  openStatuses,
+} from './trajectories.rules.ts';
 import {
   jobApplication,
   meeting,
@@ -33,16 +39,6 @@ import {
 
 const coach = aliasedTable(appUser, 'coach');
 const answer = aliasedTable(note, 'answer');
-
-/** The moment `days` working days (Monday to Friday) before `from`. */
-function minusWorkingDays(from: Date, days: number) {
-  const at = new Date(from);
-  for (let left = days; left > 0;) {
-    at.setUTCDate(at.getUTCDate() - 1);
-    if (at.getUTCDay() !== 0 && at.getUTCDay() !== 6) left--;
-  }
-  return at;
-}
 type Query = z.infer<typeof caseloadQuery>;
 type TodayItem = z.infer<typeof todayItem>;
 

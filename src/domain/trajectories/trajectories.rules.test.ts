@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trajectoryStatuses } from '../../shared/participants.ts';
 import { DomainError } from '../context.ts';
 import {
+  minusWorkingDays,
   addMonths,
   allowedActions,
   assertExtension,
@@ -78,5 +79,17 @@ describe('trajectory dates', () => {
     expect(() => assertPlausibleDate('startedOn', '2016-01-01', '2026-06-01')).toThrow(/date_out_of_range/);
     expect(() => assertPlausibleDate('startedOn', '2029-01-01', '2026-06-01')).toThrow(DomainError);
     expect(() => assertPlausibleDate('startedOn', '2026-05-01', '2026-06-01')).not.toThrow();
+  });
+});
+
+describe('working days', () => {
+  it('skips Saturday and Sunday when counting back', () => {
+    // Tuesday 10:00 minus two working days is Friday 10:00; Wednesday minus two is Monday.
+    expect(minusWorkingDays(new Date('2026-03-03T10:00:00Z'), 2).toISOString()).toBe(
+      '2026-02-27T10:00:00.000Z',
+    );
+    expect(minusWorkingDays(new Date('2026-03-04T10:00:00Z'), 2).toISOString()).toBe(
+      '2026-03-02T10:00:00.000Z',
+    );
   });
 });

@@ -80,3 +80,13 @@ export function assertPlausibleDate(
       max: addMonths(today, 12 * yearsAhead),
     });
 }
+
+/** The moment `days` working days (Monday to Friday) before `from`. */
+export function minusWorkingDays(from: Date, days: number) {
+  const at = new Date(from);
+  for (let left = days; left > 0;) {
+    at.setUTCDate(at.getUTCDate() - 1);
+    if (at.getUTCDay() !== 0 && at.getUTCDay() !== 6) left--;
+  }
+  return at;
+}
