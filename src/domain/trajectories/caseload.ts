@@ -1,4 +1,5 @@
 import { caseloadRules } from '../../shared/limits.ts';
+import { leadRoles } from '../../shared/roles.ts';
 import {
   aliasedTable,
   and,
@@ -19,7 +20,7 @@ import { audit } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { sequentially, type Db } from '../db.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
-import { today } from '../participants/index.ts';
+import { fullFileScope, today } from '../participants/index.ts';
 import { participant } from '../participants/participants.table.ts';
 import {
   addDays,
@@ -42,38 +43,31 @@ const answer = aliasedTable(note, 'answer');
 type Query = z.infer<typeof caseloadQuery>;
 type TodayItem = z.infer<typeof todayItem>;
 
-/** Whose trajectories the actor asks for: their own caseload, one coach's (leads), or a lead's whole region. */
+/**
+ * Whose trajectories the actor asks for: their own caseload (coaches), one coach's (leads: a coach of their
+ * region), or everything a lead may see. Always within the participant policy's full-file scope, so the caseload
+ * never shows more than the files behind it.
+ */
 async function caseloadScope(ctx: Ctx, coachId: string | undefined): Promise<SQL> {
   const actor = requireActor(ctx);
-  const national = actor.roles.some((r) => r.role === 'national_lead');
-  const leadRegions = actor.roles
-    .filter((r) => r.role === 'regional_lead' && r.regionId)
-    .map((r) => r.regionId!);
-  const inLeadRegion = inArray(
-    municipality.regionId,
-    leadRegions.length ? leadRegions : ['00000000-0000-0000-0000-000000000000'],
-  );
-  if (!coachId) {
-    if (actor.roles.some((r) => r.role === 'coach')) return eq(trajectory.coachId, actor.userId);
-    if (national) return sql`true`;
-    if (leadRegions.length) return inLeadRegion;
-    throw new DomainError('auth.forbidden');
-  }
-  if (coachId === actor.userId || national) return eq(trajectory.coachId, coachId);
-  if (leadRegions.length) {
-    const [coachInRegion] = await ctx.db
+  const isLead = actor.roles.some((r) => leadRoles.includes(r.role));
+  const whose = coachId ?? (actor.roles.some((r) => r.role === 'coach') ? actor.userId : undefined);
+  if (whose !== actor.userId && !isLead) throw new DomainError('auth.forbidden');
+  if (whose && whose !== actor.userId && !actor.roles.some((r) => r.role === 'national_lead')) {
+    const leadRegions = actor.roles.filter((r) => r.role === 'regional_lead').map((r) => r.regionId!);
+    const [inRegion] = await ctx.db
       .select({ id: roleAssignment.id })
       .from(roleAssignment)
       .where(
         and(
-          eq(roleAssignment.userId, coachId),
+          eq(roleAssignment.userId, whose),
           eq(roleAssignment.role, 'coach'),
           inArray(roleAssignment.regionId, leadRegions),
         ),
       );
-    if (coachInRegion) return and(eq(trajectory.coachId, coachId), inLeadRegion)!;
+    if (!inRegion) throw new DomainError('auth.forbidden');
   }
-  throw new DomainError('auth.forbidden');
+  return and(fullFileScope(actor), whose ? eq(trajectory.coachId, whose) : undefined)!;
 }
 
 async function planStates(tx: Db, ids: string[]) {

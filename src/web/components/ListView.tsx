@@ -79,7 +79,7 @@ export function FilterBar<K extends string>({
               key={filter.key}
               label={filter.label}
               value={state.values[filter.key]}
-              onChange={(event) => set(filter.key, event.currentTarget.value)}
+              onChange={(value) => set(filter.key, value)}
               w={{ base: '100%', xs: filter.width ?? 170 }}
             />
           );
