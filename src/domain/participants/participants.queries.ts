@@ -139,7 +139,21 @@ export async function selectPossibleDuplicates(
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, '\\$&');
 
-/** Participants in `scope`, each with their latest trajectory; the name filter tolerates spelling variants. */
+/** A participant's latest trajectory: the open one, or else the last that ended (one index lookup). */
+const latestTrajectoryOf = (db: Db, participantId: AnyColumn, name: string) =>
+  db
+    .select({ id: trajectory.id, status: trajectory.status, coachId: trajectory.coachId })
+    .from(trajectory)
+    .where(eq(trajectory.participantId, participantId))
+    .orderBy(desc(trajectory.createdAt))
+    .limit(1)
+    .as(name);
+
+/**
+ * Participants in `scope`, each with their latest trajectory; the name filter tolerates spelling variants.
+ * One statement: the page of participants is chosen first (the scope and name in one index, migration 0006) and
+ * counted in the same scan (`count(*) over ()`); only the rows on the page look up their trajectory and coach.
+ */
 export async function selectParticipants(
   db: Db,
   scope: { full: SQL; limited: SQL },
@@ -152,45 +166,65 @@ export async function selectParticipants(
   },
 ) {
   const words = filter.q ? nameKey(filter.q).split(' ').filter(Boolean) : [];
-  // The latest trajectory per participant: the open one, or else the last that ended (one index lookup each).
-  const latest = db
-    .select({ id: trajectory.id, status: trajectory.status, coachId: trajectory.coachId })
-    .from(trajectory)
-    .where(eq(trajectory.participantId, participant.id))
-    .orderBy(desc(trajectory.createdAt))
-    .limit(1)
-    .as('latest');
   const where = and(
     sql`(${scope.full} or ${scope.limited})`,
     // The key is lower-case already: LIKE is several times faster than ILIKE here.
     ...words.map((word) => like(participant.nameKey, `%${escapeLike(word)}%`)),
     filter.municipalityCode ? eq(participant.municipalityCode, filter.municipalityCode) : undefined,
-    filter.status ? eq(latest.status, filter.status) : undefined,
   );
+  const fields = {
+    id: participant.id,
+    name: participant.name,
+    dateOfBirth: participant.dateOfBirth,
+    municipalityCode: participant.municipalityCode,
+    isFullFile: sql<boolean>`(${scope.full})`.as('is_full_file'),
+    total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
+  };
+  // Filtering on the phase needs every candidate's latest trajectory; otherwise only the page's.
+  const status = filter.status;
+  const candidates = status
+    ? (() => {
+        const latest = latestTrajectoryOf(db, participant.id, 'latest_of_candidate');
+        return db
+          .select(fields)
+          .from(participant)
+          .innerJoinLateral(latest, sql`true`)
+          .where(and(where, eq(latest.status, status)));
+      })()
+    : db.select(fields).from(participant).where(where);
+  const page = candidates
+    .orderBy(participant.name, participant.id)
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .as('page');
+  const latest = latestTrajectoryOf(db, page.id, 'latest');
   const rows = await db
     .select({
-      id: participant.id,
-      name: participant.name,
-      dateOfBirth: participant.dateOfBirth,
-      municipalityCode: participant.municipalityCode,
+      id: page.id,
+      name: page.name,
+      dateOfBirth: page.dateOfBirth,
+      municipalityCode: page.municipalityCode,
       municipalityName: municipality.name,
       status: latest.status,
       coachName: coach.displayName,
       trajectoryId: latest.id,
-      isFullFile: sql<boolean>`(${scope.full})`,
+      isFullFile: page.isFullFile,
+      total: page.total,
     })
-    .from(participant)
-    .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+    .from(page)
+    .innerJoin(municipality, eq(municipality.code, page.municipalityCode))
     .leftJoinLateral(latest, sql`true`)
     .leftJoin(coach, eq(coach.id, latest.coachId))
-    .where(where)
-    .orderBy(participant.name, participant.id)
-    .limit(filter.limit)
-    .offset(filter.offset);
-  // The count needs the trajectories only when filtering on their status.
+    .orderBy(page.name, page.id);
+  const items = rows.map(({ total: _, ...item }) => item);
+  if (rows.length > 0 || filter.offset === 0) return { items, total: rows[0]?.total ?? 0 };
+  // A page past the end has no row to carry the count: count on its own (rare: a list changed under the pager).
   const counting = db.select({ n: count() }).from(participant);
-  const [total] = filter.status
-    ? await counting.leftJoinLateral(latest, sql`true`).where(where)
+  const [total] = status
+    ? await (() => {
+        const latest = latestTrajectoryOf(db, participant.id, 'latest_of_candidate');
+        return counting.innerJoinLateral(latest, sql`true`).where(and(where, eq(latest.status, status)));
+      })()
     : await counting.where(where);
-  return { items: rows, total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
