@@ -35,14 +35,14 @@ async function statementsOf(request: {
 }
 
 describe('statements per request', () => {
-  it('reads the participant file in at most 6 statements, with one audit line', async () => {
+  it('reads the participant file in 3 statements (session, file, audit line)', async () => {
     const file = await statementsOf({
       method: 'GET',
       url: `/api/participants/${participantId}`,
       headers: coach,
     });
     expect(file.response.statusCode).toBe(200);
-    expect(file.statements).toBeLessThanOrEqual(6);
+    expect(file.statements).toBeLessThanOrEqual(3);
     expect(file.auditLines).toBe(1);
   });
 
@@ -62,6 +62,14 @@ describe('statements per request', () => {
     expect(save.response.json().file.phone).toBe('0612345678');
     expect(save.statements).toBeLessThanOrEqual(10);
     expect(save.auditLines).toBe(1);
+  });
+
+  it('searches in 3 statements (session, the page with its count, audit line)', async () => {
+    const search = await statementsOf({ method: 'GET', url: '/api/participants?q=a', headers: coach });
+    expect(search.response.statusCode).toBe(200);
+    expect(search.response.json().total).toBeGreaterThan(0);
+    expect(search.statements).toBeLessThanOrEqual(3);
+    expect(search.auditLines).toBe(1);
   });
 
   it('resolves session and roles in one statement for a signed-in route', async () => {

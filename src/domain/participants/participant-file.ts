@@ -10,10 +10,10 @@ import type { Db } from '../db.ts';
 import { allowedActions, isEarlyPositiveExit, monthOfTrajectory } from '../trajectories/index.ts';
 import { canManage, fullFileScope, referralStatusScope, seesOrigin } from './participants.policy.ts';
 import {
+  selectParticipantFileInScope,
   selectParticipantInScope,
   selectParticipants,
-  selectProfileLists,
-  selectTrajectoriesOf,
+  type selectTrajectoriesOf,
 } from './participants.queries.ts';
 import { education, languageLevel, participant, workExperience } from './participants.table.ts';
 
@@ -53,9 +53,9 @@ const scopesOf = (ctx: Ctx) => {
  */
 export async function readParticipantFile(ctx: Ctx, db: Db, id: string) {
   const actor = requireActor(ctx);
-  const row = await selectParticipantInScope(db, id, scopesOf(ctx));
+  const row = await selectParticipantFileInScope(db, id, scopesOf(ctx));
   if (!row) throw new DomainError('resource.not_found');
-  const trajectories = await selectTrajectoriesOf(db, id);
+  const { trajectories, lists } = row;
   if (!row.isFullFile) {
     const [latest] = trajectories;
     return {
@@ -71,7 +71,6 @@ export async function readParticipantFile(ctx: Ctx, db: Db, id: string) {
   }
   const summaries = trajectories.map((t) => toTrajectorySummary(t, today(ctx), t.trajectoryMonths));
   const open = summaries.find((t) => ['referred', 'intake', 'active'].includes(t.status)) ?? null;
-  const lists = await selectProfileLists(db, id);
   const p = row.participant;
   const current = new Map<CefrSkill, (typeof lists.levels)[number]>();
   for (const level of lists.levels) if (!current.has(level.skill)) current.set(level.skill, level);

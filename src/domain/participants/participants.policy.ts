@@ -4,7 +4,6 @@ import { appUser, roleAssignment } from '../access/access.table.ts';
 import { coachTeamRoles } from '../../shared/roles.ts';
 import type { Actor } from '../context.ts';
 import type { Db } from '../db.ts';
-import { municipality } from '../organisation/organisation.table.ts';
 import { trajectory } from '../trajectories/trajectories.table.ts';
 import { participant } from './participants.table.ts';
 
@@ -59,18 +58,14 @@ const relations: Relation[] = [
   {
     who: 'regional_lead',
     sees: 'file',
+    // The participant's region is their municipality's (a copy the database keeps, migration 0006), so a
+    // regional lead's search is one index lookup of region and name together.
     reach: (actor) => {
       const regions = regionsOf(actor, 'regional_lead');
-      return regions.length
-        ? inArray(
-            participant.municipalityCode,
-            sql`(select ${municipality.code} from ${municipality} where ${inArray(municipality.regionId, regions)})`,
-          )
-        : null;
+      return regions.length ? inArray(participant.regionId, regions) : null;
     },
     holders: (id) => sql`select ${roleAssignment.userId} from ${roleAssignment}
-      join ${municipality} on ${municipality.regionId} = ${roleAssignment.regionId}
-      join ${participant} on ${participant.municipalityCode} = ${municipality.code}
+      join ${participant} on ${participant.regionId} = ${roleAssignment.regionId}
       where ${participant.id} = ${id} and ${roleAssignment.role} = 'regional_lead'
         and ${roleAssignment.confirmedAt} is not null`,
   },

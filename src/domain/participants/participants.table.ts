@@ -22,7 +22,7 @@ import {
   valuationStatuses,
 } from '../../shared/participants.ts';
 import { appUser } from '../access/access.table.ts';
-import { municipality } from '../organisation/organisation.table.ts';
+import { municipality, region } from '../organisation/organisation.table.ts';
 
 export const genderEnum = pgEnum('gender', genders);
 export const contactChannelEnum = pgEnum('contact_channel', contactChannels);
@@ -71,6 +71,10 @@ export const participant = pgTable(
     municipalityCode: text()
       .notNull()
       .references(() => municipality.code),
+    // The municipality's region, copied here so that a regional lead's search is one index lookup (region and
+    // name together). Never written by the app: triggers set it from the municipality on every insert and
+    // change, also when a municipality moves to another region (migration 0006).
+    regionId: uuid().references(() => region.id),
     arrivalDate: date({ mode: 'string' }),
     permitDate: date({ mode: 'string' }),
     integrationRoute: integrationRouteEnum().notNull().default('unknown'),
@@ -95,7 +99,9 @@ export const participant = pgTable(
     index('participant_municipality_idx').on(t.municipalityCode),
     index('participant_name_key_idx').on(t.nameKey),
     // Search finds a word anywhere in the name (`%moh%`): a trigram index answers that without reading every row.
-    index('participant_name_key_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+    // The region is in the same index (btree_gin), so a regional lead's search for a common name reads only the
+    // hits in their region; a search without a region (the national lead, a coach) uses the name part alone.
+    index('participant_region_name_trgm_idx').using('gin', t.regionId, t.nameKey.op('gin_trgm_ops')),
     index('participant_user_idx').on(t.userId),
   ],
 );

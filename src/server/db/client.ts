@@ -1,6 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -38,8 +39,11 @@ function queryListeners() {
   };
 }
 
-/** How every embedded database opens: with pg_trgm, for the same trigram name search as on a server (0004). */
-export const pgliteOptions = { extensions: { pg_trgm } };
+/**
+ * How every embedded database opens: with pg_trgm and btree_gin, for the same name search (region and trigrams in
+ * one index) as on a server (0004, 0006).
+ */
+export const pgliteOptions = { extensions: { pg_trgm, btree_gin } };
 
 /** Embedded PGlite in `dataDir` (or in memory), the database of a single office and of the tests. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
