@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/errors.ts';
 import { locales, staffLocales, type Locale } from '../../shared/locales.ts';
 import { allTexts } from './all-texts.ts';
+import status from './language-status.json';
 import { localesOf, participantPart, participantTexts, portalOnlyLocales } from './participant-texts.ts';
 import { loadTexts, textFiles } from './texts.ts';
 
@@ -100,6 +101,16 @@ describe('translation files', () => {
     expect(
       [...owners].filter(([, names]) => names.length > 1).map(([key, names]) => `${key}: ${names}`),
     ).toEqual([]);
+  });
+});
+
+describe('language status for administrators', () => {
+  it('names every language once, complete (the tests above prove it) and whether it was reviewed', () => {
+    expect(Object.keys(status).sort()).toEqual([...locales].sort());
+    for (const entry of Object.values(status)) {
+      expect(entry.complete).toBe(true);
+      expect(['source', 'team', 'draft']).toContain(entry.note);
+    }
   });
 });
 
