@@ -48,6 +48,10 @@ describe('a trajectory from referral to an agreed plan, at 360 px in Arabic', ()
     await check(page, '1-referral-form');
     await page.getByLabel(ar.referral.name, { exact: true }).fill(name);
     await page.getByLabel(ar.referral.dateOfBirth, { exact: true }).fill('1994-03-15');
+    // Asked, not pre-filled.
+    const language = page.getByLabel(ar.referral.preferredLanguage, { exact: true });
+    await expect.poll(() => language.inputValue()).toBe('');
+    await language.selectOption('ar');
     await page.getByLabel(ar.referral.motivation, { exact: true }).fill('تريد العمل في رعاية المسنين.');
     await page.getByRole('button', { name: ar.referral.submit, exact: true }).click();
     // A namesake from an earlier run may exist: then confirm that this is someone else.

@@ -247,6 +247,7 @@ const referralBody = (name: string, municipalityCode: string, actor: Actor) => (
   name,
   dateOfBirth: '1991-02-03',
   municipalityCode,
+  preferredLanguage: 'ti',
   referredOn: today(),
   referrerKind: actor === 'municipality' ? 'municipality' : 'lead',
   motivation: 'Wil aan het werk.',

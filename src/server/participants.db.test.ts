@@ -32,6 +32,7 @@ const referral = (overrides: object = {}) => ({
   name: 'Hana Yusuf',
   dateOfBirth: '1993-05-04',
   municipalityCode: 'GM0344',
+  preferredLanguage: 'ar',
   referredOn: today(),
   referrerKind: 'municipality',
   motivation: 'Wil aan het werk in de zorg.',
@@ -91,6 +92,23 @@ describe('referral', () => {
       code: 'request.date_out_of_range',
       details: { field: 'referredOn' },
     });
+  });
+
+  it('asks the preferred language: none, or one the portal does not speak, is refused naming the field', async () => {
+    const { preferredLanguage: _, ...withoutLanguage } = referral({ name: 'Zonder Taal' });
+    for (const body of [withoutLanguage, referral({ name: 'Koerdische Taal', preferredLanguage: 'ku' })]) {
+      const response = await call('POST', '/api/participants', as.municipality, body);
+      expect(response.statusCode).toBe(400);
+      expect(JSON.stringify(response.json().error)).toContain('preferredLanguage');
+    }
+    expect((await call('GET', '/api/participants?q=Taal', as.national)).json().items).toHaveLength(0);
+    const tigrinya = await call(
+      'POST',
+      '/api/participants',
+      as.municipality,
+      referral({ name: 'Selam Tekle', dateOfBirth: '1997-01-02', preferredLanguage: 'ti' }),
+    );
+    expect(tigrinya.statusCode).toBe(201);
   });
 
   it('municipality staff may not refer for another municipality', async () => {

@@ -8,6 +8,7 @@ import type { Me } from '../shared/contracts/index.ts';
 import type { EarlyData } from './features/feature.ts';
 import {
   defaultLocale,
+  languageFor,
   languageFromSearch,
   rememberLanguage,
   searchWithoutLanguage,
@@ -45,7 +46,12 @@ async function chooseLanguage(me: Promise<Me | null | undefined>) {
       `${pathname}${searchWithoutLanguage(search)}${hash}`,
     );
   }
-  return fromUrl ?? storedLanguage() ?? (await me)?.preferredLanguage ?? defaultLocale;
+  const person = await me;
+  const wanted = fromUrl ?? storedLanguage() ?? person?.preferredLanguage ?? defaultLocale;
+  return languageFor(
+    person?.roles.map((r) => r.role),
+    wanted,
+  );
 }
 
 const { pathname } = window.location;

@@ -1,3 +1,4 @@
+import { locales } from '../shared/locales.ts';
 import { programmeDay } from '../shared/dates.ts';
 import { useQuery } from '@tanstack/react-query';
 import { api, type QueryOf, type ResponseOf } from './api.ts';
@@ -86,6 +87,18 @@ export function displayName(type: 'region' | 'language', code: string | null | u
   } catch {
     return code;
   }
+}
+
+/**
+ * The portal's languages for a "preferred language" choice: the name in the reader's language, then in its own
+ * ("Tigrijnya – ትግርኛ"), so the person can point at theirs.
+ */
+export function portalLanguageOptions(uiLanguage: string) {
+  return locales.map((code) => {
+    const own = displayName('language', code, code);
+    const here = displayName('language', code, uiLanguage);
+    return { value: code, label: here === own ? here : `${here} – ${own}` };
+  });
 }
 
 /** Languages refugees in the Netherlands often speak; lists show their names in the UI language. */

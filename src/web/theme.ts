@@ -8,7 +8,7 @@ export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: 8,
   fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", Arial, sans-serif',
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Opstap Ethiopic", "Opstap Naskh", "DejaVu Sans", Arial, sans-serif',
   headings: { fontWeight: '700' },
   defaultRadius: 'md',
   focusRing: 'auto',

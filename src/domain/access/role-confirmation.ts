@@ -1,3 +1,4 @@
+import { staffLocaleOf } from '../../shared/locales.ts';
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { confirmedBy, rolesNeedingConfirmation, type Role } from '../../shared/roles.ts';
 import { DomainError, requireActor, type Actor, type Ctx } from '../context.ts';
@@ -109,7 +110,10 @@ export async function notifyConfirmers(ctx: Ctx, tx: Db, regionIds: string[]) {
       ),
     );
   for (const lead of leads) {
-    const mail = templates.rolesChanged[lead.language]({ name: lead.displayName, link: `${ctx.publicUrl}/` });
+    const mail = templates.rolesChanged[staffLocaleOf(lead.language)]({
+      name: lead.displayName,
+      link: `${ctx.publicUrl}/`,
+    });
     await ctx.sender.send(ctx, tx, { channel: 'email', recipient: lead.email, ...mail });
   }
 }

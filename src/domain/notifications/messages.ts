@@ -1,22 +1,44 @@
-import type { Locale } from '../../shared/locales.ts';
+import type { Locale, StaffLocale } from '../../shared/locales.ts';
 
 type Template = (vars: { name: string; link: string; hours?: number }) => { subject: string; body: string };
 
-const arabicPlural = new Intl.PluralRules('ar');
+const plural = (locale: Locale) => new Intl.PluralRules(locale);
+/** Day and hour words per plural form (`Intl.PluralRules`), for languages that change the noun after a number. */
+const units: Partial<Record<Locale, { day: Record<string, string>; hour: Record<string, string> }>> = {
+  en: { day: { one: 'day', other: 'days' }, hour: { one: 'hour', other: 'hours' } },
+  so: { day: { one: 'maalin', other: 'maalmood' }, hour: { one: 'saacad', other: 'saacadood' } },
+  uk: {
+    day: { one: 'день', few: 'дні', many: 'днів', other: 'дня' },
+    hour: { one: 'година', few: 'години', many: 'годин', other: 'години' },
+  },
+};
+/** Languages where the noun stays the same after a number (Dutch "uur" too: "36 uur"). */
+const invariable: Partial<Record<Locale, { day: string; hour: string }>> = {
+  ti: { day: 'መዓልቲ', hour: 'ሰዓት' },
+  fa: { day: 'روز', hour: 'ساعت' },
+  tr: { day: 'gün', hour: 'saat' },
+};
+
 /**
- * How long a link works, as people say it: "7 dagen", not "168 uur"; whole days from two days on. Arabic has
- * its own forms for one, two, three to ten, and more.
+ * How long a link works, as people say it: "7 dagen", not "168 uur"; whole days from two days on. Each language
+ * takes its plural form from `Intl.PluralRules`; Arabic has its own forms for one, two, three to ten, and more.
  */
 export function duration(hours: number, locale: Locale) {
   const inDays = hours >= 48 && hours % 24 === 0;
   const n = inDays ? hours / 24 : hours;
+  const unit = inDays ? 'day' : 'hour';
   if (locale === 'nl') return inDays ? `${n} dagen` : `${n} uur`;
-  if (locale === 'en') return `${n} ${inDays ? 'day' : 'hour'}${n === 1 ? '' : 's'}`;
-  const words = inDays
-    ? { one: 'يوم واحد', two: 'يومين', few: `${n} أيام`, other: `${n} يومًا` }
-    : { one: 'ساعة واحدة', two: 'ساعتين', few: `${n} ساعات`, other: `${n} ساعة` };
-  const form = arabicPlural.select(n);
-  return form === 'one' || form === 'two' || form === 'few' ? words[form] : words.other;
+  if (locale === 'ar') {
+    const words = inDays
+      ? { one: 'يوم واحد', two: 'يومين', few: `${n} أيام`, other: `${n} يومًا` }
+      : { one: 'ساعة واحدة', two: 'ساعتين', few: `${n} ساعات`, other: `${n} ساعة` };
+    const form = plural('ar').select(n);
+    return form === 'one' || form === 'two' || form === 'few' ? words[form] : words.other;
+  }
+  const same = invariable[locale];
+  if (same) return `${n} ${same[unit]}`;
+  const forms = units[locale]![unit];
+  return `${n} ${forms[plural(locale).select(n)] ?? forms.other}`;
 }
 
 type Kind =
@@ -29,8 +51,16 @@ type Kind =
   | 'newReferral'
   | 'coachAssigned';
 
-/** E-mails in the recipient's language. Plain words; the link is the only thing to act on. */
-export const templates: Record<Kind, Record<Locale, Template>> = {
+/** Mails to staff only: staff screens and mails are in nl, en or ar (`staffLocaleOf`). */
+type StaffKind = 'rolesChanged' | 'newReferral' | 'coachAssigned';
+
+/**
+ * E-mails (and SMS) in the recipient's language. Plain words; the link is the only thing to act on. What a
+ * participant can receive is in the eight portal languages, with the greeting people use in each: "Beste …" in
+ * Dutch, "مرحبًا …،" in Arabic, "ሰላም …፣" in Tigrinya, "سلام …،" in Persian, "Salaan …," in Somali, "Merhaba …," in
+ * Turkish, "Вітаємо, …!" in Ukrainian. Tigrinya uses the polite plural (no guess at gender).
+ */
+export const templates: { [K in Kind]: Record<K extends StaffKind ? StaffLocale : Locale, Template> } = {
   invitation: {
     nl: ({ name, link, hours }) => ({
       subject: 'Uw account voor Opstap',
@@ -43,6 +73,26 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link, hours }) => ({
       subject: 'حسابك في Opstap',
       body: `مرحبًا ${name}،\n\nتم إنشاء حساب لك في Opstap.\nاختر كلمة المرور من خلال هذا الرابط:\n${link}\n\nيعمل الرابط لمدة ${duration(hours!, 'ar')} ومرة واحدة فقط.\n\nمع أطيب التحيات،\nOpstap`,
+    }),
+    ti: ({ name, link, hours }) => ({
+      subject: 'ኣካውንትኩም ኣብ Opstap',
+      body: `ሰላም ${name}፣\n\nኣብ Opstap ኣካውንት ተሰሪሑልኩም ኣሎ።\nብዚ ሊንክ ቃል-ምስጢርኩም ምረጹ፦\n${link}\n\nእዚ ሊንክ ን${duration(hours!, 'ti')}ን ሓንሳብ ጥራይን ይሰርሕ።\n\nምስ ሰላምታ፣\nOpstap`,
+    }),
+    fa: ({ name, link, hours }) => ({
+      subject: 'حساب کاربری شما در Opstap',
+      body: `سلام ${name}،\n\nیک حساب کاربری برای شما در Opstap ساخته شد.\nرمز عبور خود را با این پیوند انتخاب کنید:\n${link}\n\nاین پیوند ${duration(hours!, 'fa')} و فقط یک بار کار می‌کند.\n\nبا احترام،\nOpstap`,
+    }),
+    so: ({ name, link, hours }) => ({
+      subject: 'Koontadaada Opstap',
+      body: `Salaan ${name},\n\nKoonto ayaa laguu sameeyay Opstap.\nKu dooro erey-siredkaaga linkigan:\n${link}\n\nLinkigu wuu shaqeynayaa ${duration(hours!, 'so')}, hal mar oo keliya.\n\nMahadsanid,\nOpstap`,
+    }),
+    tr: ({ name, link, hours }) => ({
+      subject: 'Opstap hesabınız',
+      body: `Merhaba ${name},\n\nSizin için Opstap'ta bir hesap açıldı.\nŞifrenizi bu bağlantıdan seçin:\n${link}\n\nBağlantı ${duration(hours!, 'tr')} boyunca ve yalnızca bir kez çalışır.\n\nSaygılarımızla,\nOpstap`,
+    }),
+    uk: ({ name, link, hours }) => ({
+      subject: 'Ваш обліковий запис в Opstap',
+      body: `Вітаємо, ${name}!\n\nДля вас створено обліковий запис в Opstap.\nОберіть пароль за цим посиланням:\n${link}\n\nПосилання діє ${duration(hours!, 'uk')} і лише один раз.\n\nЗ повагою,\nOpstap`,
     }),
   },
   password_reset: {
@@ -57,6 +107,26 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link, hours }) => ({
       subject: 'كلمة مرور جديدة لـ Opstap',
       body: `مرحبًا ${name}،\n\nلقد طلبت كلمة مرور جديدة.\nاختر كلمة مرور جديدة من خلال هذا الرابط:\n${link}\n\nيعمل الرابط لمدة ${duration(hours!, 'ar')} ومرة واحدة فقط.\nألم تطلب ذلك؟ إذن لا داعي لفعل أي شيء.\n\nOpstap`,
+    }),
+    ti: ({ name, link, hours }) => ({
+      subject: 'ሓድሽ ቃል-ምስጢር ን Opstap',
+      body: `ሰላም ${name}፣\n\nሓድሽ ቃል-ምስጢር ሓቲትኩም።\nብዚ ሊንክ ሓድሽ ቃል-ምስጢር ምረጹ፦\n${link}\n\nእዚ ሊንክ ን${duration(hours!, 'ti')}ን ሓንሳብ ጥራይን ይሰርሕ።\nእዚ እንተዘይሓተትኩም፣ ዋላ ሓንቲ ክትገብሩ ኣየድልየኩምን።\n\nOpstap`,
+    }),
+    fa: ({ name, link, hours }) => ({
+      subject: 'رمز عبور تازه برای Opstap',
+      body: `سلام ${name}،\n\nشما رمز عبور تازه خواستید.\nبا این پیوند یک رمز عبور تازه انتخاب کنید:\n${link}\n\nاین پیوند ${duration(hours!, 'fa')} و فقط یک بار کار می‌کند.\nاین را نخواسته‌اید؟ لازم نیست کاری بکنید.\n\nOpstap`,
+    }),
+    so: ({ name, link, hours }) => ({
+      subject: 'Erey-sir cusub oo Opstap ah',
+      body: `Salaan ${name},\n\nWaxaad codsatay erey-sir cusub.\nKu dooro erey-sir cusub linkigan:\n${link}\n\nLinkigu wuu shaqeynayaa ${duration(hours!, 'so')}, hal mar oo keliya.\nMa adigu ma codsan? Markaas waxba uma baahnid inaad samayso.\n\nOpstap`,
+    }),
+    tr: ({ name, link, hours }) => ({
+      subject: 'Opstap için yeni şifre',
+      body: `Merhaba ${name},\n\nYeni bir şifre istediniz.\nYeni şifrenizi bu bağlantıdan seçin:\n${link}\n\nBağlantı ${duration(hours!, 'tr')} boyunca ve yalnızca bir kez çalışır.\nBunu siz istemediyseniz bir şey yapmanıza gerek yok.\n\nOpstap`,
+    }),
+    uk: ({ name, link, hours }) => ({
+      subject: 'Новий пароль для Opstap',
+      body: `Вітаємо, ${name}!\n\nВи попросили новий пароль.\nОберіть новий пароль за цим посиланням:\n${link}\n\nПосилання діє ${duration(hours!, 'uk')} і лише один раз.\nЯкщо ви цього не просили, нічого робити не потрібно.\n\nOpstap`,
     }),
   },
   // Security notices: the account owner hears of every change to how they sign in or what they may do.
@@ -73,6 +143,26 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
       subject: 'تغيّرت خطوة الدخول الثانية في Opstap',
       body: `مرحبًا ${name}،\n\nتم إعداد تطبيق جديد لرموز الدخول في حسابك.\nألم تفعل ذلك؟ اتصل بالمسؤول فورًا.\n${link}\n\nOpstap`,
     }),
+    ti: ({ name, link }) => ({
+      subject: 'ካልኣይ ስጉምቲ ምእታውኩም ኣብ Opstap ተቐዪሩ',
+      body: `ሰላም ${name}፣\n\nኣብ ኣካውንትኩም ሓድሽ ኣፕ ንኮድ ምእታው ተዳልዩ።\nእዚ ንስኹም እንተዘይገበርኩምዎ፣ ብቕልጡፍ ንኣመሓዳሪ ደውሉ።\n${link}\n\nOpstap`,
+    }),
+    fa: ({ name, link }) => ({
+      subject: 'مرحله دوم ورود شما به Opstap تغییر کرد',
+      body: `سلام ${name}،\n\nیک برنامه تازه برای کد ورود روی حساب شما تنظیم شد.\nاین کار را شما نکرده‌اید؟ فوراً با مدیر سیستم تماس بگیرید.\n${link}\n\nOpstap`,
+    }),
+    so: ({ name, link }) => ({
+      subject: 'Tallaabadaada labaad ee Opstap waa la beddelay',
+      body: `Salaan ${name},\n\nApp cusub oo koodhadhka gelitaanka ah ayaa lagu xiray koontadaada.\nMa adigu ma samayn? Isla markiiba wac maamulaha.\n${link}\n\nOpstap`,
+    }),
+    tr: ({ name, link }) => ({
+      subject: 'Opstap için ikinci adımınız değişti',
+      body: `Merhaba ${name},\n\nHesabınızda giriş kodları için yeni bir uygulama kuruldu.\nBunu siz yapmadıysanız hemen yöneticinizi arayın.\n${link}\n\nOpstap`,
+    }),
+    uk: ({ name, link }) => ({
+      subject: 'Другий крок входу в Opstap змінено',
+      body: `Вітаємо, ${name}!\n\nУ вашому обліковому записі налаштовано новий застосунок для кодів входу.\nЯкщо це були не ви, негайно зателефонуйте адміністраторові.\n${link}\n\nOpstap`,
+    }),
   },
   secondFactorReset: {
     nl: ({ name, link }) => ({
@@ -86,6 +176,26 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link }) => ({
       subject: 'تم حذف خطوة الدخول الثانية في Opstap',
       body: `مرحبًا ${name}،\n\nحذف المسؤول تطبيق رموز الدخول الخاص بك. تم تسجيل خروجك من كل مكان.\nعند الدخول القادم ستُعدّ تطبيقًا جديدًا.\nألم تطلب ذلك؟ اتصل بالمسؤول فورًا.\n${link}\n\nOpstap`,
+    }),
+    ti: ({ name, link }) => ({
+      subject: 'ካልኣይ ስጉምቲ ምእታውኩም ኣብ Opstap ተሰሪዙ',
+      body: `ሰላም ${name}፣\n\nኣመሓዳሪ ነቲ ናይ ኮድ ምእታው ኣፕኩም ሰሪዝዎ። ካብ ኩሉ ቦታ ወጺእኩም ኣለኹም።\nኣብ ዝቕጽል ምእታው ሓድሽ ኣፕ ተዳልዉ።\nእዚ እንተዘይሓተትኩም፣ ብቕልጡፍ ንኣመሓዳሪ ደውሉ።\n${link}\n\nOpstap`,
+    }),
+    fa: ({ name, link }) => ({
+      subject: 'مرحله دوم ورود شما به Opstap پاک شد',
+      body: `سلام ${name}،\n\nمدیر سیستم برنامه کد ورود شما را پاک کرد. از همه دستگاه‌ها خارج شده‌اید.\nدفعه بعد که وارد می‌شوید، یک برنامه تازه تنظیم می‌کنید.\nاین را نخواسته‌اید؟ فوراً با مدیر سیستم تماس بگیرید.\n${link}\n\nOpstap`,
+    }),
+    so: ({ name, link }) => ({
+      subject: 'Tallaabadaada labaad ee Opstap waa la tirtiray',
+      body: `Salaan ${name},\n\nMaamulaha ayaa tirtiray app-ka koodhadhkaaga gelitaanka. Meel kasta waa lagaa saaray.\nMarka xigta ee aad gasho, app cusub ayaad xiran doontaa.\nMa adigu ma codsan? Isla markiiba wac maamulaha.\n${link}\n\nOpstap`,
+    }),
+    tr: ({ name, link }) => ({
+      subject: 'Opstap için ikinci adımınız silindi',
+      body: `Merhaba ${name},\n\nYönetici, giriş kodlarınız için kullandığınız uygulamayı sildi. Her yerden çıkış yaptınız.\nBir sonraki girişte yeni bir uygulama kuracaksınız.\nBunu siz istemediyseniz hemen yöneticinizi arayın.\n${link}\n\nOpstap`,
+    }),
+    uk: ({ name, link }) => ({
+      subject: 'Другий крок входу в Opstap видалено',
+      body: `Вітаємо, ${name}!\n\nАдміністратор видалив застосунок для ваших кодів входу. Ви вийшли з усіх пристроїв.\nПід час наступного входу ви налаштуєте новий застосунок.\nЯкщо ви цього не просили, негайно зателефонуйте адміністраторові.\n${link}\n\nOpstap`,
     }),
   },
   rolesChanged: {
@@ -115,6 +225,26 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link }) => ({
       subject: 'وصل رد على سؤالك',
       body: `مرحبًا ${name}،\n\nأجاب مرشدك على سؤالك. اقرأ الجواب في Opstap:\n${link}\n\nOpstap`,
+    }),
+    ti: ({ name, link }) => ({
+      subject: 'ንሕቶኹም መልሲ ኣሎ',
+      body: `ሰላም ${name}፣\n\nኮችኹም ንሕቶኹም መሊሱ እዩ። ነቲ መልሲ ኣብ Opstap ኣንብቡ፦\n${link}\n\nOpstap`,
+    }),
+    fa: ({ name, link }) => ({
+      subject: 'سؤال شما پاسخ دارد',
+      body: `سلام ${name}،\n\nمربی شما به سؤالتان پاسخ داد. پاسخ را در Opstap بخوانید:\n${link}\n\nOpstap`,
+    }),
+    so: ({ name, link }) => ({
+      subject: "Su'aashaada waa laga jawaabay",
+      body: `Salaan ${name},\n\nCoach-kaagu wuu ka jawaabay su'aashaada. Jawaabta ka akhri Opstap:\n${link}\n\nOpstap`,
+    }),
+    tr: ({ name, link }) => ({
+      subject: 'Sorunuz yanıtlandı',
+      body: `Merhaba ${name},\n\nKoçunuz sorunuzu yanıtladı. Yanıtı Opstap'ta okuyun:\n${link}\n\nOpstap`,
+    }),
+    uk: ({ name, link }) => ({
+      subject: 'На ваше запитання є відповідь',
+      body: `Вітаємо, ${name}!\n\nВаш коуч відповів на ваше запитання. Прочитайте відповідь в Opstap:\n${link}\n\nOpstap`,
     }),
   },
   // Staff notices: what to do and where; the file itself stays in Opstap (no name, no details in the mail).

@@ -1,3 +1,4 @@
+import { staffLocaleOf } from '../../shared/locales.ts';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ReferralCreate } from '../../shared/contracts/participants.ts';
 import { nameKey } from '../../shared/names.ts';
@@ -86,7 +87,7 @@ export async function registerReferral(ctx: Ctx, input: ReferralCreate) {
         ),
       );
     for (const lead of leads) {
-      const mail = templates.newReferral[lead.language]({
+      const mail = templates.newReferral[staffLocaleOf(lead.language)]({
         name: lead.name,
         link: `${ctx.publicUrl}/participants/${created!.id}`,
       });

@@ -1,3 +1,4 @@
+import { staffLocaleOf } from '../../shared/locales.ts';
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrajectoryActionInput } from '../../shared/contracts/participants.ts';
 import { appUser, roleAssignment } from '../access/access.table.ts';
@@ -140,7 +141,7 @@ export async function assignCoach(ctx: Ctx, trajectoryId: string, coachId: strin
       .from(appUser)
       .where(eq(appUser.id, coachId));
     if (coach && coachId !== t.coachId) {
-      const mail = templates.coachAssigned[coach.language]({
+      const mail = templates.coachAssigned[staffLocaleOf(coach.language)]({
         name: coach.name,
         link: `${ctx.publicUrl}/participants/${t.participantId}`,
       });

@@ -20,6 +20,7 @@ import {
   id,
   isoDate,
   isoDateTime,
+  locale,
   longText,
   optionalEmail,
   pageQuery,
@@ -39,7 +40,11 @@ export const referralCreate = z.strictObject({
   dateOfBirth: isoDate.nullable().default(null),
   gender: z.enum(genders).default('not_given'),
   municipalityCode: cbsCode,
-  preferredLanguage: language.default('nl'),
+  /**
+   * The language of the portal, mails and SMS: asked, never assumed (no default), and one the portal speaks; the
+   * languages a person speaks are recorded at intake (`languages`).
+   */
+  preferredLanguage: locale,
   contactChannel: z.enum(contactChannels).default('phone'),
   phone: phone.default(''),
   email: optionalEmail.default(''),
@@ -77,7 +82,7 @@ export const profileUpdate = z.strictObject({
   nationality: country.nullable().optional(),
   countryOfBirth: country.nullable().optional(),
   languages: z.array(language).max(20).optional(),
-  preferredLanguage: language.optional(),
+  preferredLanguage: locale.optional(),
   contactChannel: z.enum(contactChannels).optional(),
   phone: phone.optional(),
   email: optionalEmail.optional(),

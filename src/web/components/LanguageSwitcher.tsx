@@ -1,14 +1,21 @@
 import { Button, Group, NativeSelect } from '@mantine/core';
 import { IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { locales } from '../../shared/locales.ts';
-import { languageNames, isLocale } from '../i18n/languages.ts';
+import { useMe } from '../auth/me.ts';
+import { languageNames, isLocale, offeredLanguages } from '../i18n/languages.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
+
+/** Staff get their three languages; a participant, and anyone not signed in yet, all eight. */
+function useOffered() {
+  const me = useMe().data;
+  return offeredLanguages(me?.roles.map((r) => r.role));
+}
 
 /** A compact language menu for the header. Each language is written in its own language and marked with `lang`. */
 export function LanguageSwitcher({ id = 'language-switcher' }: { id?: string }) {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
+  const locales = useOffered();
   return (
     <NativeSelect
       id={id}
@@ -35,6 +42,7 @@ export function LanguageSwitcher({ id = 'language-switcher' }: { id?: string }) 
 export function LanguageButtons() {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
+  const locales = useOffered();
   return (
     <Group
       gap="sm"

@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/me.ts';
 import { switchLanguage } from '../i18n/index.ts';
-import { languageFromSearch, searchWithoutLanguage, storedLanguage } from '../i18n/languages.ts';
+import { languageFor, languageFromSearch, searchWithoutLanguage, storedLanguage } from '../i18n/languages.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
 
 /**
@@ -12,7 +12,7 @@ import { useLanguage } from '../i18n/useLanguage.ts';
 export function LanguageSync() {
   const location = useLocation();
   const navigate = useNavigate();
-  const { setLanguage } = useLanguage();
+  const { language, setLanguage } = useLanguage();
   const me = useMe().data;
 
   const applyFromUrl = useEffectEvent((search: string) => {
@@ -27,8 +27,12 @@ export function LanguageSync() {
   useEffect(() => applyFromUrl(location.search), [location.search]);
 
   useEffect(() => {
-    if (me && !storedLanguage()) void switchLanguage(me.preferredLanguage);
-  }, [me]);
+    if (!me) return;
+    const roles = me.roles.map((r) => r.role);
+    // A language only the portal speaks (chosen on the sign-in page) is not kept on staff screens.
+    const wanted = languageFor(roles, storedLanguage() ?? me.preferredLanguage);
+    if (wanted !== language) void switchLanguage(wanted);
+  }, [me, language]);
 
   return null;
 }

@@ -39,3 +39,5 @@ export function allTexts(language: Locale): AllTexts {
 export const nl = allTexts('nl');
 export const en = allTexts('en');
 export const ar = allTexts('ar');
+export const ti = allTexts('ti');
+export const fa = allTexts('fa');

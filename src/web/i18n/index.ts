@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { locales } from '../../shared/locales.ts';
 import { defaultLocale, directionOf, isLocale, type Locale } from './languages.ts';
 import { loadTexts, type Texts } from './texts.ts';
 
@@ -25,7 +26,7 @@ export function setupI18n(language: Locale, texts: Texts) {
   void i18n.use(initReactI18next).init({
     lng: language,
     fallbackLng: defaultLocale,
-    supportedLngs: ['nl', 'en', 'ar'],
+    supportedLngs: [...locales],
     resources: { [language]: { translation: texts } },
     partialBundledLanguages: true,
     initAsync: false,

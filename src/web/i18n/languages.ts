@@ -1,11 +1,39 @@
-import { defaultLocale, isLocale, rtlLocales, type Locale } from '../../shared/locales.ts';
+import type { Role } from '../../shared/roles.ts';
+import {
+  defaultLocale,
+  isLocale,
+  isStaffLocale,
+  locales,
+  rtlLocales,
+  staffLocales,
+  type Locale,
+} from '../../shared/locales.ts';
 
-/** Each language is named in its own language, so a reader finds theirs whatever the page shows. */
+/** Each language is named in its own language and script, so a reader finds theirs whatever the page shows. */
 export const languageNames: Record<Locale, string> = {
   nl: 'Nederlands',
   en: 'English',
   ar: 'العربية',
+  ti: 'ትግርኛ',
+  // Dari speakers read Persian too; the name says both, in the script they share.
+  fa: 'فارسی / دری',
+  so: 'Soomaali',
+  tr: 'Türkçe',
+  uk: 'Українська',
 };
+
+/**
+ * The languages a person can pick: staff screens are in Dutch, English and Arabic; the participant's pages (and
+ * the sign-in pages, before anyone is known) in all eight.
+ */
+export function offeredLanguages(roles: readonly Role[] | undefined): readonly Locale[] {
+  return roles && roles.some((role) => role !== 'participant') ? staffLocales : locales;
+}
+
+/** The language to show someone with these roles: their choice when their screens have it, else Dutch. */
+export function languageFor(roles: readonly Role[] | undefined, wanted: Locale): Locale {
+  return offeredLanguages(roles) === locales || isStaffLocale(wanted) ? wanted : defaultLocale;
+}
 
 export const directionOf = (language: Locale): 'rtl' | 'ltr' =>
   rtlLocales.includes(language) ? 'rtl' : 'ltr';

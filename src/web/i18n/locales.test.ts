@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/errors.ts';
-import { locales, type Locale } from '../../shared/locales.ts';
+import { locales, staffLocales, type Locale } from '../../shared/locales.ts';
 import { allTexts } from './all-texts.ts';
+import status from './language-status.json';
+import { localesOf, participantPart, participantTexts, portalOnlyLocales } from './participant-texts.ts';
 import { loadTexts, textFiles } from './texts.ts';
 
 // The texts live in one folder per part: the shell's common texts in src/web/i18n/locales, each feature's in
-// src/web/features/<name>/locales. The app merges a language's files into one tree (i18n/texts.ts).
+// src/web/features/<name>/locales. The app merges a language's files into one tree (i18n/texts.ts). Staff screens
+// are in nl, en and ar; what a participant reads (participant-texts.ts) also in ti, fa, so, tr and uk.
 type Tree = { [key: string]: string | Tree };
 const web = new URL('../', import.meta.url);
 const features = readdirSync(new URL('features/', web), { withFileTypes: true })
@@ -44,18 +47,34 @@ const merged = Object.fromEntries(locales.map((l) => [l, allTexts(l) as unknown 
 >;
 
 describe('translation files', () => {
-  it('the shell and every feature folder have a locale file for each supported language, and no others', () => {
+  it('the shell and every feature folder have a locale file for each of its languages, and no others', () => {
     expect(features.length, 'feature folders').toBeGreaterThan(0);
     for (const { name, dir } of folders) {
       const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-      expect(files.map((f) => f.replace('.json', '')).sort(), name).toEqual([...locales].sort());
+      expect(files.map((f) => f.replace('.json', '')).sort(), name).toEqual([...localesOf(name)].sort());
     }
   });
 
-  describe.each(folders)('$name', ({ dir }) => {
-    const dutch = withoutPlurals(keysOf(load(dir, 'nl')));
+  it('every folder the participant reads from exists, and the portal and the shell are whole', () => {
+    for (const name of Object.keys(participantTexts))
+      expect(
+        folders.map((f) => f.name),
+        name,
+      ).toContain(name);
+    expect(participantTexts.shell).toBe('all');
+    expect(participantTexts.portal).toBe('all');
+  });
 
-    it.each(locales.filter((l) => l !== 'nl'))('%s has exactly the keys of Dutch', (locale) => {
+  describe.each(folders)('$name', ({ name, dir }) => {
+    const dutch = withoutPlurals(keysOf(load(dir, 'nl')));
+    // The portal-only languages hold what a participant reads: the folder's part listed in participant-texts.ts.
+    const dutchPart = withoutPlurals(keysOf(participantPart(name, load(dir, 'nl'))));
+    const expected = (locale: Locale) =>
+      (staffLocales as readonly Locale[]).includes(locale) ? dutch : dutchPart;
+
+    it.each(localesOf(name).filter((l) => l !== 'nl'))('%s has exactly the keys of Dutch', (locale) => {
+      const dutch = expected(locale);
+      expect(dutch.length).toBeGreaterThan(0);
       const keys = withoutPlurals(keysOf(load(dir, locale)));
       expect(
         dutch.filter((k) => !keys.includes(k)),
@@ -67,7 +86,7 @@ describe('translation files', () => {
       ).toEqual([]);
     });
 
-    it.each(locales)('%s has no empty texts', (locale) => {
+    it.each(localesOf(name))('%s has no empty texts', (locale) => {
       const tree = load(dir, locale);
       expect(keysOf(tree).length).toBeGreaterThan(0);
       expect(keysOf(tree).filter((k) => String(valueAt(tree, k)).trim() === '')).toEqual([]);
@@ -76,12 +95,22 @@ describe('translation files', () => {
 
   it.each(locales)('%s: no key is defined in two places (shell or features)', (locale) => {
     const owners = new Map<string, string[]>();
-    for (const { name, dir } of folders)
+    for (const { name, dir } of folders.filter((f) => localesOf(f.name).includes(locale)))
       for (const key of withoutPlurals(keysOf(load(dir, locale))))
         owners.set(key, [...(owners.get(key) ?? []), name]);
     expect(
       [...owners].filter(([, names]) => names.length > 1).map(([key, names]) => `${key}: ${names}`),
     ).toEqual([]);
+  });
+});
+
+describe('language status for administrators', () => {
+  it('names every language once, complete (the tests above prove it) and whether it was reviewed', () => {
+    expect(Object.keys(status).sort()).toEqual([...locales].sort());
+    for (const entry of Object.values(status)) {
+      expect(entry.complete).toBe(true);
+      expect(['source', 'team', 'draft']).toContain(entry.note);
+    }
   });
 });
 
@@ -103,23 +132,58 @@ describe('translations as the app merges them', () => {
     ).toEqual([]);
   });
 
-  it('Arabic is written in Arabic script, not copied from English', () => {
-    const copied = keysOf(merged.ar).filter((k) => {
-      const text = String(valueAt(merged.ar, k));
-      return (
-        /[a-z]{4,}/i.test(text) &&
-        text === String(valueAt(merged.en, k)).replace(/\{\{\w+\}\}/g, '') &&
-        !/opstap|@|https?:|e-?mail/i.test(text)
+  it.each(locales.filter((l) => l !== 'en' && l !== 'nl'))(
+    '%s is translated, not copied from English',
+    (locale) => {
+      const keys = keysOf(merged[locale]);
+      expect(keys.length).toBeGreaterThan(0);
+      const copied = keys.filter((k) => {
+        const text = String(valueAt(merged[locale], k));
+        return (
+          /[a-z]{4,}/i.test(text) &&
+          text === String(valueAt(merged.en, k)).replace(/\{\{\w+\}\}/g, '') &&
+          // Opstap, addresses, and "coach", a loanword in Somali as in Dutch.
+          !/opstap|@|https?:|e-?mail|^coach$/i.test(text)
+        );
+      });
+      expect(copied).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['ar', /\p{Script=Arabic}/u],
+    ['fa', /\p{Script=Arabic}/u],
+    ['ti', /\p{Script=Ethiopic}/u],
+    ['uk', /\p{Script=Cyrillic}/u],
+  ] as const)('%s is written in its own script', (locale, script) => {
+    const texts = keysOf(merged[locale]).map((k) => String(valueAt(merged[locale], k)));
+    const latinOnly = texts.filter(
+      (t) =>
+        /[a-z]{3,}/i.test(t.replace(/\{\{\w+\}\}|opstap|\S+@\S+|pdf|sms|bsn|cv|k3f9q-27xmd|abcd/gi, '')) &&
+        !script.test(t),
+    );
+    expect(texts.length).toBeGreaterThan(0);
+    expect(latinOnly).toEqual([]);
+  });
+
+  it('the portal-only languages cover exactly what a participant reads', () => {
+    for (const locale of portalOnlyLocales) {
+      const part = folders.reduce<Tree>(
+        (all, { name, dir }) => ({ ...all, [name]: participantPart(name, load(dir, 'nl')) }),
+        {},
       );
-    });
-    expect(copied).toEqual([]);
+      expect(keysOf(part).length).toBeGreaterThan(100);
+      expect(withoutPlurals(keysOf(merged[locale])).sort(), locale).toEqual(
+        withoutPlurals(Object.values(part).flatMap((tree) => keysOf(tree as Tree))).sort(),
+      );
+    }
   });
 
   it.each(locales)(
     '%s: the app loads exactly the files of that language, and every one of them',
     async (locale) => {
       const paths = textFiles(locale).map((f) => f.path);
-      expect(paths.length).toBe(folders.length);
+      expect(paths.length).toBe(folders.filter((f) => localesOf(f.name).includes(locale)).length);
       expect(paths.filter((p) => !p.endsWith(`/${locale}.json`))).toEqual([]);
       expect(await loadTexts(locale)).toEqual(merged[locale]);
     },

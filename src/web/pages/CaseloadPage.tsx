@@ -285,7 +285,7 @@ export default function CaseloadPage() {
                     cell: (item) =>
                       item.daysSinceLastContact === null
                         ? t('caseload.never')
-                        : t('caseload.daysAgo', { count: item.daysSinceLastContact }),
+                        : format.daysAgo(item.daysSinceLastContact),
                   },
                   { header: t('caseload.signals'), cell: signalsCell },
                   showCoach && { header: t('participants.coach'), cell: (item) => item.coachName ?? '–' },

@@ -5,6 +5,7 @@ import {
   IconMail,
   IconShieldLock,
   IconUserPlus,
+  IconLanguage,
 } from '@tabler/icons-react';
 import { defineFeature } from '../feature.ts';
 
@@ -25,6 +26,7 @@ export const feature = defineFeature({
     { path: '/users/invite', roles: administrator, page: () => import('../../pages/InviteUserPage.tsx') },
     { path: '/audit', roles: administrator, page: () => import('../../pages/AuditPage.tsx') },
     { path: '/jobs', roles: administrator, page: () => import('../../pages/JobsPage.tsx') },
+    { path: '/languages', roles: administrator, page: () => import('../../pages/LanguagesPage.tsx') },
     { path: '/dev/outbox', roles: administrator, page: () => import('../../pages/OutboxPage.tsx') },
     { path: '/account/sessions', page: () => import('../../pages/SessionsPage.tsx') },
     { path: '/account/security', page: () => import('../../pages/SecurityPage.tsx') },
@@ -33,6 +35,7 @@ export const feature = defineFeature({
     { to: '/users/invite', label: 'nav.inviteUser', icon: IconUserPlus, roles: administrator, order: 70 },
     { to: '/audit', label: 'nav.audit', icon: IconHistory, roles: administrator, order: 80 },
     { to: '/jobs', label: 'nav.jobs', icon: IconAlertTriangle, roles: administrator, order: 90 },
+    { to: '/languages', label: 'nav.languages', icon: IconLanguage, roles: administrator, order: 95 },
     {
       to: '/dev/outbox',
       label: 'nav.outbox',

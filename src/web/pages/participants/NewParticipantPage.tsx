@@ -33,7 +33,7 @@ import {
   useFormFeedback,
 } from '../../components/form.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { commonLanguages, displayName, participantKeys, todayIso } from '../../participants.ts';
+import { participantKeys, portalLanguageOptions, todayIso } from '../../participants.ts';
 import { useAllMunicipalities } from '../../queries.ts';
 
 const formId = 'referral';
@@ -54,9 +54,13 @@ const fields = [
 type Duplicate = { id: string; name: string };
 type Referral = NonNullable<BodyOf<'POST', '/api/participants'>>;
 /** The referral as the form holds it: every field filled in, no date of birth and no referrer as `''`. */
-type Values = Required<Omit<Referral, 'dateOfBirth' | 'referrerKind' | 'confirmNotDuplicate'>> & {
+type Values = Required<
+  Omit<Referral, 'dateOfBirth' | 'referrerKind' | 'confirmNotDuplicate' | 'preferredLanguage'>
+> & {
   dateOfBirth: string;
   referrerKind: Referral['referrerKind'] | '';
+  /** Asked, never pre-filled: guessing from someone's origin gets it wrong (a Tigrinya speaker got Arabic). */
+  preferredLanguage: Referral['preferredLanguage'] | '';
 };
 
 /** A referral: a municipality or the coach team registers someone for a trajectory. */
@@ -91,7 +95,7 @@ export default function NewParticipantPage() {
       dateOfBirth: '',
       gender: 'not_given',
       municipalityCode: onlyOwn ? (own[0]?.value ?? '') : '',
-      preferredLanguage: 'ar',
+      preferredLanguage: '',
       contactChannel: 'phone',
       phone: '',
       email: '',
@@ -104,6 +108,7 @@ export default function NewParticipantPage() {
       municipalityCode: (v) => (!v ? t('validation.municipalityRequired') : null),
       referredOn: (v) => (!v ? t('validation.dateRequired') : null),
       referrerKind: (v) => (!v ? t('validation.choose') : null),
+      preferredLanguage: (v) => (!v ? t('validation.choose') : null),
       phone: (v) => (v.trim() && !phonePattern.test(v.trim()) ? t('validation.phoneInvalid') : null),
       email: (v) => (v.trim() && !emailPattern.test(v.trim()) ? t('validation.emailInvalid') : null),
     },
@@ -118,6 +123,7 @@ export default function NewParticipantPage() {
           permitName: values.permitName.trim(),
           dateOfBirth: values.dateOfBirth || null,
           referrerKind: values.referrerKind || 'other', // required by validation
+          preferredLanguage: values.preferredLanguage || 'nl', // required by validation
           phone: values.phone.trim(),
           email: values.email.trim(),
           confirmNotDuplicate: notDuplicate,
@@ -236,10 +242,9 @@ export default function NewParticipantPage() {
               <NativeSelect
                 id={fieldId(formId, 'preferredLanguage')}
                 label={label('preferredLanguage')}
-                data={commonLanguages.map((code) => ({
-                  value: code,
-                  label: displayName('language', code, language),
-                }))}
+                description={label('preferredLanguageHelp')}
+                required
+                data={[{ value: '', label: t('referral.choose') }, ...portalLanguageOptions(language)]}
                 {...form.getInputProps('preferredLanguage')}
               />
               <NativeSelect

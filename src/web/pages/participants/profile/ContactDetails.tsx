@@ -1,7 +1,8 @@
 import { Checkbox, Fieldset, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isLocale } from '../../../../shared/locales.ts';
 import { contactChannels } from '../../../../shared/participants.ts';
-import { commonLanguages, displayName } from '../../../participants.ts';
+import { commonLanguages, displayName, portalLanguageOptions } from '../../../participants.ts';
 import type { IntakeParts } from './intake.ts';
 
 /** The languages someone speaks, the one to contact them in, and how to reach them. */
@@ -16,7 +17,18 @@ export function ContactDetails({ intake }: { intake: IntakeParts }) {
         <NativeSelect
           {...field('preferredLanguage')}
           label={label('preferredLanguage')}
-          data={languageCodes.map((code) => ({ value: code, label: languageName(code) }))}
+          data={[
+            // A language recorded before the portal's list: shown, and to be changed to one the portal speaks.
+            ...(isLocale(form.values.preferredLanguage)
+              ? []
+              : [
+                  {
+                    value: form.values.preferredLanguage,
+                    label: languageName(form.values.preferredLanguage),
+                  },
+                ]),
+            ...portalLanguageOptions(i18n.language),
+          ]}
         />
         <NativeSelect
           {...field('contactChannel')}

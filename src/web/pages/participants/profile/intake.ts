@@ -1,3 +1,4 @@
+import { isLocale } from '../../../../shared/locales.ts';
 import type { TFunction } from 'i18next';
 import { profileUpdate } from '../../../../shared/contracts/participants.ts';
 import type { BodyOf } from '../../../api.ts';
@@ -80,6 +81,8 @@ export const intakeRequest = (file: ParticipantFile, v: IntakeValues): Request =
   return {
     ...rest,
     version: file.version,
+    // A language recorded before the portal's list stays as it is until someone picks one the portal speaks.
+    preferredLanguage: isLocale(v.preferredLanguage) ? v.preferredLanguage : undefined,
     ...('nationality' in file ? { nationality, countryOfBirth } : {}),
     dateOfBirth: v.dateOfBirth || null,
     arrivalDate: v.arrivalDate || null,
