@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, List, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, List, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -117,9 +117,14 @@ export default function CohortPage() {
                     return (
                       <Table.Td key={s.id}>
                         {status ? (
-                          <span title={t(`training.mark.${status}`)}>
-                            <span aria-hidden="true">{markSign[status]} </span>
-                            <VisuallyHidden>{t(`training.mark.${status}`)}</VisuallyHidden>
+                          // A sign with its word as its name (a visually hidden text would escape the table's
+                          // scroll box and widen the page on a phone).
+                          <span
+                            role="img"
+                            aria-label={t(`training.mark.${status}`)}
+                            title={t(`training.mark.${status}`)}
+                          >
+                            {markSign[status]}
                           </span>
                         ) : (
                           '–'
