@@ -6,3 +6,4 @@ export * from './notifications/notifications.table.ts';
 export * from './occupations/occupations.table.ts';
 export * from './participants/participants.table.ts';
 export * from './trajectories/trajectories.table.ts';
+export * from './training/training.table.ts';

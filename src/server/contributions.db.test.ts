@@ -13,9 +13,9 @@ const standIn: Contributions = {
       seen.timeline.push(on.participantId);
       return [
         {
-          kind: 'attendance',
+          kind: 'stand_in',
           at: '2026-03-01',
-          title: 'attendance.present',
+          title: 'stand_in.present',
           text: 'Training 3',
           byId: null,
           data: { session: 3 },
@@ -38,7 +38,7 @@ const standIn: Contributions = {
     ...moduleContributions.portal,
     async (_tx, on) =>
       on.trajectoryId
-        ? [{ kind: 'training', title: 'training.next', at: '2026-03-09', text: 'Training 4', link: null }]
+        ? [{ kind: 'stand_in', title: 'stand_in.next', at: '2026-03-09', text: 'Training 4', link: null }]
         : [],
   ],
 };
@@ -57,14 +57,14 @@ describe('contributions from other modules', () => {
     const portal = (await get('/api/portal', as.participant)).json();
     const timeline = (await get(`/api/participants/${portal.participantId}/timeline`, as.participant)).json();
     const kinds = new Set(timeline.items.map((i: { kind: string }) => i.kind));
-    expect(kinds.has('attendance')).toBe(true);
+    expect(kinds.has('stand_in')).toBe(true);
     expect(kinds.has('language')).toBe(true);
     const only = (
-      await get(`/api/participants/${portal.participantId}/timeline?kind=attendance`, as.participant)
+      await get(`/api/participants/${portal.participantId}/timeline?kind=stand_in`, as.participant)
     )
       .json()
       .items.map((i: { title: string }) => i.title);
-    expect(only).toEqual(['attendance.present']);
+    expect(only).toEqual(['stand_in.present']);
     expect(seen.timeline).toContain(portal.participantId);
   });
 
@@ -77,8 +77,8 @@ describe('contributions from other modules', () => {
 
   it('shows their cards on the portal home', async () => {
     const portal = (await get('/api/portal', as.participant)).json();
-    expect(portal.cards).toEqual([
-      { kind: 'training', title: 'training.next', at: '2026-03-09', text: 'Training 4', link: null },
+    expect(portal.cards.filter((c: { kind: string }) => c.kind === 'stand_in')).toEqual([
+      { kind: 'stand_in', title: 'stand_in.next', at: '2026-03-09', text: 'Training 4', link: null },
     ]);
   });
 

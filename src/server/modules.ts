@@ -6,6 +6,8 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { participantRoutes } from './routes/participants.routes.ts';
 import { trajectoryRoutes } from './routes/trajectories.routes.ts';
+import { trainingRoutes } from './routes/training.routes.ts';
+import { trainingContributions } from '../domain/training/index.ts';
 import { userRoutes } from './routes/users.routes.ts';
 
 /**
@@ -29,6 +31,7 @@ export const modules: ServerModule[] = [
   { name: 'organisation', routes: organisationRoutes },
   { name: 'participants', routes: participantRoutes, contributes: participantContributions },
   { name: 'trajectories', routes: trajectoryRoutes },
+  { name: 'training', routes: trainingRoutes, contributes: trainingContributions },
 ];
 
 export const moduleJobs: JobDefinition[] = modules.flatMap((m) => m.jobs ?? []);

@@ -12,6 +12,7 @@ import { appUser, roleAssignment, toRoleRows } from '../domain/access/index.ts';
 import { municipality, region } from '../domain/organisation/index.ts';
 import { participant } from '../domain/participants/index.ts';
 import { addDays, jobApplication, note, planVersion, trajectory } from '../domain/trajectories/index.ts';
+import { cohort, cohortMember, trainingSession } from '../domain/training/index.ts';
 import { createTestApp, demoEmail } from './testing/test-app.ts';
 
 const actors = [
@@ -115,6 +116,20 @@ function mayRefer(actor: Actor, rec: Rec) {
   if (actor === 'municipality') return rec.municipalityCode === 'GM0344';
   return false;
 }
+/**
+ * Cohorts (group training): the demo cohort in Regio Midden (trainer: the demo trainer) holds Yonas and Rania; a
+ * cohort in Regio Zuidwest holds the Rotterdam file. A cohort is seen by the national lead, and by the regional
+ * lead, coaches and trainer of its region; it is run (attendance) by the leads and its trainer. In it, a reader
+ * sees the participants whose file they see, and its trainer everyone in it (name and attendance only).
+ */
+type CohortKey = 'midden' | 'zuidwest';
+const cohortKeyOf = (rec: Rec): CohortKey => (rec.regionCode === 'Zuidwest' ? 'zuidwest' : 'midden');
+const inCohort = (rec: Rec) => [records.yonas, records.rania, records.zuidwest].includes(rec);
+const seesCohort = (actor: Actor, key: CohortKey) =>
+  actor === 'national' || (['regional', 'coach', 'coach2', 'trainer'].includes(actor) && key === 'midden');
+const runsCohort = (actor: Actor, key: CohortKey) =>
+  actor === 'national' || (['regional', 'trainer'].includes(actor) && key === 'midden');
+
 /** Whose caseload an actor may read: their own, any coach's in a lead's region, any coach's for the national lead. */
 function mayReadCaseloadOf(actor: Actor, rec: Rec) {
   if (actor === 'national') return true;
@@ -139,7 +154,11 @@ type Kind =
   /** Registers a referral into the record's municipality. */
   | 'refer'
   /** The caseload of the record's coach. */
-  | 'caseload-of';
+  | 'caseload-of'
+  /** The cohort the record is (or could be) in: who sees the cohort, and the record in it when they may. */
+  | 'cohort-read'
+  /** Attendance in a session of the record's cohort: who runs the cohort. */
+  | 'cohort-mark';
 
 type Expected = { ok: true; found?: boolean } | { ok: false; status: 403 | 404 };
 type AccessEntry = (typeof t.app.accessTable)[number];
@@ -174,6 +193,12 @@ function expectation(fixture: Fixture, access: AccessEntry['access'], actor: Act
       return mayRefer(actor, rec) ? { ok: true } : { ok: false, status: 403 };
     case 'caseload-of':
       return mayReadCaseloadOf(actor, rec) ? { ok: true, found: s === 'full' } : { ok: false, status: 403 };
+    case 'cohort-read':
+      return rec.exists && seesCohort(actor, cohortKeyOf(rec))
+        ? { ok: true, found: inCohort(rec) && (s === 'full' || actor === 'trainer') }
+        : { ok: false, status: 404 };
+    case 'cohort-mark':
+      return rec.exists && runsCohort(actor, cohortKeyOf(rec)) ? { ok: true } : { ok: false, status: 404 };
   }
 }
 
@@ -196,6 +221,8 @@ const sessions = {} as Record<Actor, Headers>;
 const coachIds = {} as Record<CoachKey, string>;
 const coachRegion: Record<CoachKey, string> = { coach: 'Midden', coach2: 'Midden', zuidwest: 'Zuidwest' };
 const regionOf: Record<string, string | null> = {};
+const cohortIds = {} as Record<CohortKey, string>;
+const sessionIds = {} as Record<CohortKey, string>;
 let records: Record<
   'yonas' | 'rania' | 'referredByMunicipality' | 'amersfoort' | 'zuidwest' | 'formerCoach' | 'nonexistent',
   Rec
@@ -436,6 +463,35 @@ beforeAll(async () => {
       spec: null,
     },
   };
+  // The demo cohort, and one in Regio Zuidwest with the Rotterdam file in it; a session in each.
+  const [demoCohort] = await t.db.select().from(cohort);
+  cohortIds.midden = demoCohort!.id;
+  const [rotterdam] = await t.db
+    .insert(cohort)
+    .values({
+      name: 'Rotterdam',
+      regionId: zuidwest!.id,
+      municipalityCodes: ['GM0599'],
+      capacity: 12,
+      startsOn: addDays(today(), -7),
+      endsOn: addDays(today(), 60),
+      status: 'running',
+    })
+    .returning();
+  cohortIds.zuidwest = rotterdam!.id;
+  await t.db.insert(cohortMember).values({
+    cohortId: rotterdam!.id,
+    participantId: records.zuidwest.participantId,
+    trajectoryId: records.zuidwest.trajectoryId,
+    status: 'member',
+  });
+  for (const key of ['midden', 'zuidwest'] as const) {
+    const [session] = await t.db
+      .insert(trainingSession)
+      .values({ cohortId: cohortIds[key], date: today(), startTime: '09:00', endTime: '10:00' })
+      .returning();
+    sessionIds[key] = session!.id;
+  }
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -735,6 +791,26 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
     request: () => ({}),
     found: (json, rec) => items(json).some((i) => i.coachId === rec.coachUserId),
   },
+  'GET /api/cohorts/:id': {
+    kind: 'cohort-read',
+    request: (rec) => ({ params: { id: rec.exists ? cohortIds[cohortKeyOf(rec)] : crypto.randomUUID() } }),
+    found: (json, rec) =>
+      (json as { participants: { participantId: string }[] }).participants.some(
+        (p) => p.participantId === rec.participantId,
+      ),
+  },
+  'PUT /api/sessions/:id/attendance': {
+    kind: 'cohort-mark',
+    request: (rec) => ({
+      params: { id: rec.exists ? sessionIds[cohortKeyOf(rec)] : crypto.randomUUID() },
+      body: { marks: [{ participantId: rec.participantId, status: 'present' }] },
+    }),
+  },
+  'POST /api/trajectories/:id/cohort': {
+    kind: 'manage',
+    fresh: 'active',
+    request: (rec) => ({ params: trajectoryOf(rec), body: { cohortId: cohortIds[cohortKeyOf(rec)] } }),
+  },
   'GET /api/portal': {
     kind: 'list',
     request: () => ({}),
@@ -940,7 +1016,7 @@ describe('participant routes × roles × a record inside and outside the scope',
       (o) =>
         o.c.which === 'outside' &&
         o.status < 300 &&
-        !['list', 'refer', 'caseload-of'].includes(o.c.fixture.kind) &&
+        !['list', 'refer', 'caseload-of', 'cohort-read'].includes(o.c.fixture.kind) &&
         !holes.has(holeKey({ route: o.c.route, actor: o.c.actor, record: o.c.rec.label })),
     );
     expect(outsideAllowed.map(line)).toEqual([]);

@@ -3,6 +3,7 @@ import { defineErrors } from './contracts/common.ts';
 import { organisationErrors } from './contracts/organisation.ts';
 import { participantErrors } from './contracts/participants.ts';
 import { trajectoryErrors } from './contracts/trajectories.ts';
+import { trainingErrors } from './contracts/training.ts';
 import { userErrors } from './contracts/users.ts';
 
 /**
@@ -63,6 +64,7 @@ export const errors = {
   ...userErrors,
   ...participantErrors,
   ...trajectoryErrors,
+  ...trainingErrors,
 };
 
 export type ErrorCode = keyof typeof errors;

@@ -57,3 +57,11 @@ export const caseloadRules = {
   /** At most this many open trajectories are read for one caseload page. */
   maxRows: 2000,
 } as const;
+
+/** Group training: Opstap's settings, not from the report. */
+export const trainingRules = {
+  /** This many sessions in a row missed without notice put the participant on the coach's "today" list. */
+  absencesInARowAlert: 3,
+  /** Largest group Opstap lets a cohort be planned for (the report names groups of about 12 to 15). */
+  maxCapacity: 40,
+} as const;

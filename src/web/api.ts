@@ -185,6 +185,39 @@ export type Endpoints = {
   'GET /api/caseload/workload': Endpoint<{ response: typeof c.workload }>;
   'GET /api/coaches': Endpoint<{ response: typeof c.coachOptionList }>;
   'GET /api/portal': Endpoint<{ response: typeof c.portal }>;
+  'GET /api/training/modules': Endpoint<{ response: typeof c.curriculumList }>;
+  'POST /api/training/modules': Endpoint<{
+    body: typeof c.curriculumCreate;
+    response: typeof c.curriculumModule;
+  }>;
+  'PATCH /api/training/modules/:id': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.curriculumUpdate;
+    response: typeof c.curriculumModule;
+  }>;
+  'GET /api/cohorts': Endpoint<{ query: typeof c.cohortQuery; response: typeof c.cohortList }>;
+  'POST /api/cohorts': Endpoint<{ body: typeof c.cohortCreate; response: typeof c.created }>;
+  'PATCH /api/cohorts/:id': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.cohortUpdate;
+    response: typeof c.created;
+  }>;
+  'GET /api/cohorts/:id': Endpoint<{ params: typeof c.idParams; response: typeof c.cohortPage }>;
+  'POST /api/cohorts/:id/sessions': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.sessionCreate;
+    response: typeof c.created;
+  }>;
+  'PUT /api/sessions/:id/attendance': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.attendanceSave;
+    response: typeof c.attendanceSaved;
+  }>;
+  'POST /api/trajectories/:id/cohort': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.cohortJoin;
+    response: typeof c.cohortJoined;
+  }>;
   'GET /api/users': Endpoint<{ query: typeof c.userQuery; response: typeof c.userList }>;
   'POST /api/users': Endpoint<{ body: typeof c.invitationCreate; response: typeof c.user }>;
   'PATCH /api/users/:id': Endpoint<{

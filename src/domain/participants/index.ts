@@ -14,6 +14,7 @@ export {
 export {
   fullFileScope,
   referralStatusScope,
+  cohortScope,
   canManage,
   seesOrigin,
   whoCanSee,

@@ -5,6 +5,7 @@ import { coachTeamRoles } from '../../shared/roles.ts';
 import type { Actor } from '../context.ts';
 import type { Db } from '../db.ts';
 import { trajectory } from '../trajectories/trajectories.table.ts';
+import { cohort, cohortMember, cohortTrainer } from '../training/training.table.ts';
 import { participant } from './participants.table.ts';
 
 /** The same table under another name, for "a later trajectory of the same person". */
@@ -18,14 +19,14 @@ const has = (actor: Actor, role: Actor['roles'][number]['role']) => actor.roles.
 /**
  * One way of reaching a participant's data. Every question "who may see whom, and how much" is answered from this
  * list: the SQL scope of lists and reads, the check on one record, and the portal's "who can see my file".
- * Relations still to come (the trainer of a cohort, the employer of a placement, a municipality by the
- * participant's own grant) are one entry each.
+ * Relations still to come (the employer of a placement, a municipality by the participant's own grant) are one
+ * entry each.
  */
 type Relation = {
   /** How the participant's portal names the people who reach them this way. */
-  who: 'you' | 'coach' | 'regional_lead' | 'national_lead' | 'referrer';
-  /** The whole file, or only the phase of the referral. */
-  sees: 'file' | 'status';
+  who: 'you' | 'coach' | 'regional_lead' | 'national_lead' | 'referrer' | 'trainer';
+  /** The whole file, only the phase of the referral, or only name, languages and attendance in a cohort. */
+  sees: 'file' | 'status' | 'cohort';
   /** The participants an actor reaches this way (a condition on `participant`), or null without such a role. */
   reach(actor: Actor): SQL | null;
   /** The accounts that reach one participant this way (a query of user ids); null: everyone with the role. */
@@ -90,6 +91,27 @@ const relations: Relation[] = [
         and ${roleAssignment.role} = 'municipality_staff' and ${roleAssignment.confirmedAt} is not null
       where ${trajectory.participantId} = ${id}`,
   },
+  {
+    // The trainer of a planned or running cohort sees who is in it: name, languages and attendance, never the
+    // file (issue #10, "Access"; the report gives trainers no part in the coaching, so nothing more is needed).
+    who: 'trainer',
+    sees: 'cohort',
+    reach: (actor) =>
+      has(actor, 'trainer')
+        ? exists(
+            sql`(select 1 from ${cohortMember} join ${cohortTrainer} on ${cohortTrainer.cohortId} = ${cohortMember.cohortId}
+          join ${cohort} on ${cohort.id} = ${cohortMember.cohortId}
+          where ${and(eq(cohortMember.participantId, participant.id), eq(cohortTrainer.userId, actor.userId))}
+            and ${cohort.status} in ('planned', 'running'))`,
+          )
+        : null,
+    holders: (id) => sql`select ${cohortTrainer.userId} from ${cohortTrainer}
+      join ${cohortMember} on ${cohortMember.cohortId} = ${cohortTrainer.cohortId}
+      join ${cohort} on ${cohort.id} = ${cohortTrainer.cohortId}
+      join ${roleAssignment} on ${roleAssignment.userId} = ${cohortTrainer.userId}
+        and ${roleAssignment.role} = 'trainer' and ${roleAssignment.confirmedAt} is not null
+      where ${cohortMember.participantId} = ${id} and ${cohort.status} in ('planned', 'running')`,
+  },
 ];
 
 const scopeOf = (actor: Actor, sees: Relation['sees']): SQL => {
@@ -109,6 +131,9 @@ export const fullFileScope = (actor: Actor): SQL => scopeOf(actor, 'file');
 /** Whose referral the actor may follow: only its phase. */
 export const referralStatusScope = (actor: Actor): SQL => scopeOf(actor, 'status');
 
+/** Whose name, languages and attendance an actor sees as the trainer of their cohort (not the file). */
+export const cohortScope = (actor: Actor): SQL => scopeOf(actor, 'cohort');
+
 /** Who can see a participant's file, by name where the relation names people: for the participant's portal. */
 export async function whoCanSee(db: Db, participantId: string) {
   const holders = await db
@@ -126,7 +151,12 @@ export async function whoCanSee(db: Db, participantId: string) {
     )
     .innerJoin(appUser, and(sql`${appUser.id} = holder.user_id`, sql`${appUser.disabledAt} is null`))
     .orderBy(appUser.displayName);
-  const what = (r: Relation) => (r.sees === 'file' ? ('everything' as const) : ('status_only' as const));
+  const what = (r: Relation) =>
+    r.sees === 'file'
+      ? ('everything' as const)
+      : r.sees === 'cohort'
+        ? ('name_and_attendance' as const)
+        : ('status_only' as const);
   return relations.flatMap(
     (r): { who: Relation['who']; name: string | null; what: ReturnType<typeof what> }[] =>
       r.holders

@@ -4,6 +4,7 @@ import { appUser, hashPassword, roleAssignment } from '../../domain/access/index
 import { employer } from '../../domain/employers/employers.table.ts';
 import { partnership, region } from '../../domain/organisation/index.ts';
 import { loadDemoParticipants } from './demo-participants.ts';
+import { loadDemoTraining } from './demo-training.ts';
 import type { Role, MunicipalFunction } from '../../shared/roles.ts';
 import type { Sector } from '../../shared/contracts/organisation.ts';
 
@@ -173,6 +174,7 @@ export async function loadDemoData(db: Db, today = new Date().toISOString().slic
         })),
     );
     await loadDemoParticipants(tx, today);
+    await loadDemoTraining(tx, today);
   });
   return true;
 }

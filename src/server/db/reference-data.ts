@@ -4,6 +4,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../../domain/db.ts';
 import { municipality, programme, region } from '../../domain/organisation/index.ts';
 import { loadOccupations } from '../../domain/occupations/index.ts';
+import { loadDefaultCurriculum } from '../../domain/training/index.ts';
 
 type MunicipalityCsv = {
   cbs_code: string;
@@ -50,6 +51,7 @@ export const regionNames: Record<string, string> = {
 /** ESCO occupations, the programme, the regions and all municipalities. Every database has these; loading twice changes nothing. */
 export async function loadReferenceData(db: Db) {
   await loadOccupations(db);
+  await loadDefaultCurriculum(db);
   const [existing] = await db.select({ n: count() }).from(programme);
   if (existing && existing.n > 0) return false;
   await db.transaction(async (tx) => {

@@ -35,6 +35,8 @@ export const auditEntities = [
   'session',
   'audit_log',
   'request',
+  'cohort',
+  'training_module',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 

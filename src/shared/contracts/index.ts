@@ -9,3 +9,4 @@ export * from './health.ts';
 export * from './participants.ts';
 export * from './trajectories.ts';
 export * from './jobs.ts';
+export * from './training.ts';

@@ -226,9 +226,9 @@ export const portal = z.object({
   ),
   whoCanSee: z.array(
     z.object({
-      who: z.enum(['you', 'coach', 'regional_lead', 'national_lead', 'referrer']),
+      who: z.enum(['you', 'coach', 'regional_lead', 'national_lead', 'referrer', 'trainer']),
       name: z.string().nullable(),
-      what: z.enum(['everything', 'status_only']),
+      what: z.enum(['everything', 'status_only', 'name_and_attendance']),
     }),
   ),
 });

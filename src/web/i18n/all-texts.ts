@@ -10,6 +10,7 @@ import type organisation from '../features/organisation/locales/nl.json';
 import type participants from '../features/participants/locales/nl.json';
 import type portal from '../features/portal/locales/nl.json';
 import type trajectories from '../features/trajectories/locales/nl.json';
+import type training from '../features/training/locales/nl.json';
 
 /**
  * The shape of the merged texts, for typed look-ups (`nl.errors.auth.invalid_credentials`). A new feature's
@@ -21,7 +22,8 @@ export type AllTexts = typeof shell &
   typeof organisation &
   typeof participants &
   typeof portal &
-  typeof trajectories;
+  typeof trajectories &
+  typeof training;
 
 const files = import.meta.glob<Texts>(['./locales/*.json', '../features/*/locales/*.json'], {
   eager: true,

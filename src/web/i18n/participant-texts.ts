@@ -18,6 +18,8 @@ export const participantTexts: Record<string, 'all' | readonly string[]> = {
   access: ['password', 'login', 'totp', 'forgot', 'reset', 'invitation'],
   participants: ['cv'],
   trajectories: ['goalKind', 'meetingMode', 'questions.answerBy', 'questions.theCoachTeam'],
+  // The portal's group card, the trainer in "who can see my file", and the codes the API may answer.
+  training: ['training.card', 'portal', 'errors'],
 };
 
 /** The languages a folder has files for. */

@@ -14,13 +14,15 @@ const AdminHome = lazy(() => import('./home/AdminHome.tsx'));
 const LeadHome = lazy(() => import('./home/LeadHome.tsx'));
 const StaffHome = lazy(() => import('./home/StaffHome.tsx'));
 const ParticipantHome = lazy(() => import('./portal/PortalHome.tsx'));
+// A trainer starts the day with their groups and today's session (the training feature's page).
+const TrainerHome = lazy(() => import('../features/training/CohortsPage.tsx'));
 
 const homes: Record<Role, ComponentType<HomeProps>> = {
   administrator: AdminHome,
   national_lead: LeadHome,
   regional_lead: LeadHome,
   coach: StaffHome,
-  trainer: StaffHome,
+  trainer: TrainerHome,
   municipality_staff: StaffHome,
   employer_contact: StaffHome,
   evaluator: StaffHome,

@@ -11,7 +11,7 @@ export const feature = defineFeature({
     { roles: ['administrator'], page: () => import('../../pages/home/AdminHome.tsx') },
     { roles: leadRoles, page: () => import('../../pages/home/LeadHome.tsx') },
     {
-      roles: ['coach', 'trainer', 'municipality_staff', 'employer_contact', 'evaluator'],
+      roles: ['coach', 'municipality_staff', 'employer_contact', 'evaluator'],
       page: () => import('../../pages/home/StaffHome.tsx'),
     },
   ],
