@@ -160,3 +160,20 @@ describe('the portal in Persian, right to left, at 360 px', () => {
     await page.context().close();
   });
 });
+
+describe('languages for administrators', () => {
+  it('lists the eight languages, where they are used and whether a native speaker reviewed them', async () => {
+    const page = await openPage(browser, phone);
+    await logIn(page, 'admin@demo.opstap.nl');
+    await page.goto('/languages');
+    await page.getByRole('heading', { level: 1, name: nl.languages.title }).waitFor();
+    const rows = page.getByTestId('language-status').locator('tr');
+    expect(await rows.count()).toBe(8);
+    await rows.filter({ hasText: 'ትግርኛ' }).getByText(nl.languages.portalOnly).waitFor();
+    await rows.filter({ hasText: 'ትግርኛ' }).getByText(nl.languages.note.draft).waitFor();
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'languages-admin');
+    await page.context().close();
+  });
+});

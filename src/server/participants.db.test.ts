@@ -105,8 +105,13 @@ describe('referral', () => {
     const tigrinya = await call(
       'POST',
       '/api/participants',
-      as.municipality,
-      referral({ name: 'Selam Tekle', dateOfBirth: '1997-01-02', preferredLanguage: 'ti' }),
+      as.national,
+      referral({
+        name: 'Selam Tekle',
+        dateOfBirth: '1997-01-02',
+        preferredLanguage: 'ti',
+        referrerKind: 'lead',
+      }),
     );
     expect(tigrinya.statusCode).toBe(201);
   });
