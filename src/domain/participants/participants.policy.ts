@@ -25,7 +25,7 @@ const has = (actor: Actor, role: Actor['roles'][number]['role']) => actor.roles.
 type Relation = {
   /** How the participant's portal names the people who reach them this way. */
   who: 'you' | 'coach' | 'regional_lead' | 'national_lead' | 'referrer';
-  /** The whole file, or only the phase of the referral. */
+  /** The whole file, or only the phase of the referral and who coaches it (see `referralStatusScope`). */
   sees: 'file' | 'status';
   /** The participants an actor reaches this way (a condition on `participant`), or null without such a role. */
   reach(actor: Actor): SQL | null;
@@ -81,7 +81,8 @@ const relations: Relation[] = [
     holders: null,
   },
   {
-    // Municipality staff see only the phase of referrals they made themselves (more comes with consent).
+    // Municipality staff see only the phase of referrals they made themselves and the coach's name, so they know
+    // whom to call (more comes with consent); while the referral waits for the lead, also what they sent.
     who: 'referrer',
     sees: 'status',
     reach: (actor) =>
@@ -111,7 +112,10 @@ const scopeOf = (actor: Actor, sees: Relation['sees']): SQL => {
  */
 export const fullFileScope = (actor: Actor): SQL => scopeOf(actor, 'file');
 
-/** Whose referral the actor may follow: only its phase. */
+/**
+ * Whose referral the actor may follow: its phase and its coach's name; while it is still "referred", what the
+ * referrer sent (to correct it).
+ */
 export const referralStatusScope = (actor: Actor): SQL => scopeOf(actor, 'status');
 
 /** Who can see a participant's file, by name where the relation names people: for the participant's portal. */

@@ -16,6 +16,7 @@ import {
   IconClockHour4,
   IconHourglass,
   IconMessageQuestion,
+  IconUserPlus,
   IconUsers,
   type Icon,
   IconPoint,
@@ -46,6 +47,7 @@ const reasonIcons: Partial<Record<string, Icon>> = {
   plan_not_agreed: IconHourglass,
   ending_soon: IconHourglass,
   question: IconMessageQuestion,
+  referral_waiting: IconUserPlus,
 };
 
 // Where a reason leads in the file; other reasons open the file at its start.
