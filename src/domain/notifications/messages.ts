@@ -27,7 +27,8 @@ type Kind =
   | 'rolesChanged'
   | 'questionAnswered'
   | 'newReferral'
-  | 'coachAssigned';
+  | 'coachAssigned'
+  | 'planWaiting';
 
 /** E-mails in the recipient's language. Plain words; the link is the only thing to act on. */
 export const templates: Record<Kind, Record<Locale, Template>> = {
@@ -130,6 +131,21 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link }) => ({
       subject: 'تسجيل جديد في Opstap',
       body: `مرحبًا ${name}،\n\nيوجد تسجيل جديد في منطقتك. عيّن مرشدًا:\n${link}\n\nOpstap`,
+    }),
+  },
+  // Only that a plan waits, never its goals or steps: a plan can hold health or other special-category data.
+  planWaiting: {
+    nl: ({ name, link }) => ({
+      subject: 'Er staat een plan voor u klaar',
+      body: `Hallo ${name},\n\nUw coach heeft uw plan klaargezet. Lees het en zeg of u het ermee eens bent:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'A plan is ready for you',
+      body: `Hello ${name},\n\nYour coach has put your plan ready. Read it and say if you agree:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'خطتك جاهزة',
+      body: `مرحبًا ${name}،\n\nجهّز مرشدك خطتك. اقرأها وقل هل توافق عليها:\n${link}\n\nOpstap`,
     }),
   },
   coachAssigned: {
