@@ -101,3 +101,41 @@ describe.each(['nl', 'ar'] as const)(
     }, 180_000);
   },
 );
+
+describe.each(['nl', 'ar'] as const)('the caseload and the lead to-do on a phone (%s, 360 px)', (lang) => {
+  const t = texts[lang];
+
+  it('the coach sees one card per participant with next step, overdue, last contact and flags, no sideways scrolling', async () => {
+    const page = await openPage(browser, phone);
+    await logIn(page, 'coach@demo.opstap.nl', lang);
+    await page.goto(`/caseload?lang=${lang}`);
+    const cards = page.getByTestId('caseload-cards').locator(':scope > li');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(1);
+    // The wide table is not shown on a phone.
+    expect(await page.locator('table').first().isVisible()).toBe(false);
+    const first = cards.first();
+    for (const label of [t.caseload.nextStep, t.caseload.overdue, t.caseload.lastContact])
+      await first.getByText(label, { exact: true }).waitFor();
+    // A flag shows on the card of the participant whose plan waits for agreement.
+    await page.getByTestId('caseload-cards').getByText(t.caseload.notAgreed).first().waitFor();
+    // Every card fits the screen.
+    const widest = await cards.evaluateAll((els) =>
+      Math.max(...els.map((el) => el.getBoundingClientRect().right)),
+    );
+    expect(widest).toBeLessThanOrEqual(360);
+    await check(page, lang, 'caseload-cards');
+    await page.context().close();
+  }, 120_000);
+
+  it('the regional lead finds referrals waiting for a coach on the home page', async () => {
+    const page = await openPage(browser, phone);
+    await logIn(page, 'regional@demo.opstap.nl', lang);
+    await page.goto(`/?lang=${lang}`);
+    const waiting = page.getByTestId('waiting-referrals');
+    await waiting.getByRole('heading', { name: t.lead.waiting.title }).waitFor();
+    await waiting.getByTestId('waiting-list').locator('li').first().waitFor();
+    await check(page, lang, 'lead-home-waiting');
+    await page.context().close();
+  }, 120_000);
+});
