@@ -34,7 +34,7 @@ export function WaitingReferrals({ national }: { national: boolean }) {
           {t('lead.waiting.title')}
         </Title>
         {waiting.data && waiting.data.total > 0 && (
-          <Badge color="orange.9" radius="sm" aria-hidden="true">
+          <Badge color="orange.9" radius="sm" aria-hidden="true" style={{ flexShrink: 0 }}>
             {format.number(waiting.data.total)}
           </Badge>
         )}
