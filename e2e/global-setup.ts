@@ -24,7 +24,8 @@ const freePort = () =>
   });
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
-  for (let attempt = 0; attempt < 120; attempt++) {
+  // Two minutes: on a busy machine (several test runs at once) the first start with demo data takes over one.
+  for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`Opstap stopped while starting:\n${output()}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;

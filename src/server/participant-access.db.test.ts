@@ -48,7 +48,8 @@ type Spec = {
   coach: CoachKey;
   /** The participant had an earlier, stopped trajectory with this coach. */
   earlierCoach?: CoachKey;
-  state: 'active' | 'closed';
+  /** `referred`: only referred, no coach yet (the correction window is open). */
+  state: 'referred' | 'active' | 'closed';
   referrer: 'national' | 'municipality';
 };
 /** A participant file with everything a route can address: its open trajectory, a plan step, an application. */
@@ -81,7 +82,7 @@ type Sight = 'full' | 'referral_status' | 'none';
 /**
  * How much of a file an actor sees. Coach: the files whose latest trajectory they coach. Regional lead: files in
  * the municipalities of their region (Regio Midden). National lead: all. Participant: only their own.
- * Municipality staff: only the phase of referrals they made, in their municipality (Utrecht). Trainer,
+ * Municipality staff: only the phase (and coach) of referrals they made, in their municipality (Utrecht). Trainer,
  * employer contact, evaluator and administrator: no participant files.
  */
 function sight(actor: Actor, rec: Rec): Sight {
@@ -153,6 +154,8 @@ type Kind =
   | 'list'
   /** Registers a referral into the record's municipality. */
   | 'refer'
+  /** Corrects a referral: only the municipality staff member who made it (while referred, else 409). */
+  | 'correct'
   /** The caseload of the record's coach. */
   | 'caseload-of'
   /** The cohort the record is (or could be) in: who sees the cohort, and the record in it when they may. */
@@ -191,6 +194,8 @@ function expectation(fixture: Fixture, access: AccessEntry['access'], actor: Act
       return { ok: true, found: visible };
     case 'refer':
       return mayRefer(actor, rec) ? { ok: true } : { ok: false, status: 403 };
+    case 'correct':
+      return allowedOr(actor === 'municipality' && s === 'referral_status');
     case 'caseload-of':
       return mayReadCaseloadOf(actor, rec) ? { ok: true, found: s === 'full' } : { ok: false, status: 403 };
     case 'cohort-read':
@@ -294,6 +299,24 @@ async function build(label: string, spec: Spec): Promise<Rec> {
     201,
   )) as { participantId: string; trajectoryId: string };
   let trajectoryId = created.trajectoryId;
+  if (spec.state === 'referred')
+    return {
+      label,
+      name,
+      exists: true,
+      participantId: created.participantId,
+      trajectoryId,
+      stepId: crypto.randomUUID(),
+      applicationId: crypto.randomUUID(),
+      municipalityCode: spec.municipalityCode,
+      regionCode: regionOf[spec.municipalityCode] ?? null,
+      coach: null,
+      coachUserId: crypto.randomUUID(),
+      coachRegionCode: null,
+      isSelf: false,
+      referredByMunicipality: spec.referrer === 'municipality',
+      spec,
+    };
   const path = () => `/api/trajectories/${trajectoryId}`;
   const status = (body: object) =>
     must(send('national', 'POST', `${path()}/status`, { on: today(), ...body }));
@@ -529,7 +552,7 @@ type Fixture = {
   /** Municipality staff get the referral status here. */
   referralStatusView?: true;
   /** An allowed call changes the record for good: each listed actor gets a fresh record like it. */
-  fresh?: 'active' | 'closed';
+  fresh?: 'referred' | 'active' | 'closed';
   /**
    * The route addresses a step or application of another file under this record's trajectory: whoever may act
    * on the trajectory gets 404, the rest as for the route itself.
@@ -588,8 +611,8 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
     found: (json, rec) => items(json).some((i) => i.id === rec.participantId),
     check: (json, rec, s) => {
       const item = items(json).find((i) => i.id === rec.participantId);
-      return s === 'referral_status' && item && (item.coachName !== null || item.dateOfBirth !== null)
-        ? 'the list shows coach or date of birth to a referrer'
+      return s === 'referral_status' && item && item.dateOfBirth !== null
+        ? 'the list shows the date of birth to a referrer'
         : null;
     },
   },
@@ -607,13 +630,27 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
       if (answer.kind !== kind) return `answered kind ${answer.kind}, policy says ${kind}`;
       if (answer.file.id !== rec.participantId) return 'answered another file';
       const keys = Object.keys(answer.file).sort().join(',');
-      if (kind === 'referral_status' && keys !== 'id,municipalityName,name,referredOn,status')
+      if (
+        kind === 'referral_status' &&
+        keys !== 'coachName,correction,id,municipalityName,name,referredOn,status'
+      )
         return `the referral status shows ${keys}`;
       return null;
     },
   },
   'PATCH /api/participants/:id': {
     kind: 'manage',
+    request: async (rec) => {
+      const [row] = await t.db
+        .select({ version: participant.version })
+        .from(participant)
+        .where(eq(participant.id, rec.participantId));
+      return { params: idOf(rec), body: { version: row?.version ?? 1, phone: '0612345678' } };
+    },
+  },
+  'PATCH /api/participants/:id/referral': {
+    kind: 'correct',
+    fresh: 'referred',
     request: async (rec) => {
       const [row] = await t.db
         .select({ version: participant.version })
@@ -786,6 +823,13 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
       found: (json, rec) => items(json).some((i) => i.participantId === rec.participantId),
     },
   ],
+  'GET /api/caseload/waiting-referrals': {
+    kind: 'list',
+    // A referral without a coach yet: only those wait.
+    fresh: 'referred',
+    request: () => ({}),
+    found: (json, rec) => items(json).some((i) => i.participantId === rec.participantId),
+  },
   'GET /api/caseload/workload': {
     kind: 'list',
     request: () => ({}),

@@ -56,6 +56,8 @@ export const caseloadRules = {
   noContactDays: 14,
   /** At most this many open trajectories are read for one caseload page. */
   maxRows: 2000,
+  /** At most this many referrals waiting for a coach are listed on a lead's home (the count covers all). */
+  waitingReferralsShown: 50,
 } as const;
 
 /** Group training: Opstap's settings, not from the report. */

@@ -84,6 +84,12 @@ export type Endpoints = {
     body: typeof c.profileUpdate;
     response: typeof c.participantFileResponse;
   }>;
+  /** The referrer corrects their referral while it is still "referred". */
+  'PATCH /api/participants/:id/referral': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.referralCorrection;
+    response: typeof c.participantFileResponse;
+  }>;
   'POST /api/participants/:id/language-levels': Endpoint<{
     params: typeof c.idParams;
     body: typeof c.languageLevelCreate;
@@ -182,6 +188,7 @@ export type Endpoints = {
     response: typeof c.created;
   }>;
   'GET /api/caseload': Endpoint<{ query: typeof c.caseloadQuery; response: typeof c.caseload }>;
+  'GET /api/caseload/waiting-referrals': Endpoint<{ response: typeof c.waitingReferrals }>;
   'GET /api/caseload/workload': Endpoint<{ response: typeof c.workload }>;
   'GET /api/coaches': Endpoint<{ response: typeof c.coachOptionList }>;
   'GET /api/portal': Endpoint<{ response: typeof c.portal }>;

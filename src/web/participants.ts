@@ -45,6 +45,7 @@ export const caseloadKeys = {
   all: ['caseload'] as const,
   list: (query: CaseloadQuery) => ['caseload', 'list', query] as const,
   workload: ['caseload', 'workload'] as const,
+  waitingReferrals: ['caseload', 'waiting-referrals'] as const,
   coaches: ['caseload', 'coaches'] as const,
 };
 

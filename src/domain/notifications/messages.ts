@@ -49,7 +49,8 @@ type Kind =
   | 'rolesChanged'
   | 'questionAnswered'
   | 'newReferral'
-  | 'coachAssigned';
+  | 'coachAssigned'
+  | 'planWaiting';
 
 /** Mails to staff only: staff screens and mails are in nl, en or ar (`staffLocaleOf`). */
 type StaffKind = 'rolesChanged' | 'newReferral' | 'coachAssigned';
@@ -260,6 +261,41 @@ export const templates: { [K in Kind]: Record<K extends StaffKind ? StaffLocale 
     ar: ({ name, link }) => ({
       subject: 'تسجيل جديد في Opstap',
       body: `مرحبًا ${name}،\n\nيوجد تسجيل جديد في منطقتك. عيّن مرشدًا:\n${link}\n\nOpstap`,
+    }),
+  },
+  // Only that a plan waits, never its goals or steps: a plan can hold health or other special-category data.
+  planWaiting: {
+    nl: ({ name, link }) => ({
+      subject: 'Er staat een plan voor u klaar',
+      body: `Hallo ${name},\n\nUw coach heeft uw plan klaargezet. Lees het en zeg of u het ermee eens bent:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link }) => ({
+      subject: 'A plan is ready for you',
+      body: `Hello ${name},\n\nYour coach has put your plan ready. Read it and say if you agree:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link }) => ({
+      subject: 'خطتك جاهزة',
+      body: `مرحبًا ${name}،\n\nجهّز مرشدك خطتك. اقرأها وقل هل توافق عليها:\n${link}\n\nOpstap`,
+    }),
+    ti: ({ name, link }) => ({
+      subject: 'ትልሚ ተዳልዩልኹም ኣሎ',
+      body: `ሰላም ${name}፣\n\nኮችኹም ትልምኹም ኣዳልዩ እዩ። ኣንብብዎን ምስኡ ትሰማምዑ እንተኾይንኩም ንገሩ፦\n${link}\n\nOpstap`,
+    }),
+    fa: ({ name, link }) => ({
+      subject: 'یک برنامه برای شما آماده است',
+      body: `سلام ${name}،\n\nمربی شما برنامه‌تان را آماده کرده است. آن را بخوانید و بگویید آیا با آن موافقید:\n${link}\n\nOpstap`,
+    }),
+    so: ({ name, link }) => ({
+      subject: 'Qorshe ayaa kuu diyaar ah',
+      body: `Salaan ${name},\n\nCoach-kaagu qorshahaaga wuu diyaariyay. Akhri oo sheeg haddii aad ku raacsan tahay:\n${link}\n\nOpstap`,
+    }),
+    tr: ({ name, link }) => ({
+      subject: 'Sizin için bir plan hazır',
+      body: `Merhaba ${name},\n\nKoçunuz planınızı hazırladı. Okuyun ve kabul edip etmediğinizi söyleyin:\n${link}\n\nOpstap`,
+    }),
+    uk: ({ name, link }) => ({
+      subject: 'Для вас готовий план',
+      body: `Вітаємо, ${name}!\n\nВаш коуч підготував ваш план. Прочитайте його та скажіть, чи ви згодні:\n${link}\n\nOpstap`,
     }),
   },
   coachAssigned: {

@@ -1,5 +1,6 @@
 // The participants module: the participant file (referral, intake profile, language levels) and who may see it.
 export { registerReferral } from './register-referral.ts';
+export { correctReferral } from './correct-referral.ts';
 export { createPortalAccount, resendPortalInvitation } from './portal-account.ts';
 export {
   getParticipantFile,

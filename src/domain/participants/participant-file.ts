@@ -58,14 +58,35 @@ export async function readParticipantFile(ctx: Ctx, db: Db, id: string) {
   const { trajectories, lists } = row;
   if (!row.isFullFile) {
     const [latest] = trajectories;
+    const p = row.participant;
+    // While the referral waits for the lead, its referrer sees what they sent, to correct it; after, only the phase.
+    const isOpenForCorrection =
+      latest?.trajectory.status === 'referred' && latest.trajectory.referredBy === actor.userId;
     return {
       kind: 'referral_status' as const,
       file: {
         id,
-        name: row.participant.name,
+        name: p.name,
         municipalityName: row.municipalityName,
         status: latest?.trajectory.status ?? null,
         referredOn: latest?.trajectory.referredOn ?? null,
+        coachName: latest?.coachName ?? null,
+        correction: isOpenForCorrection
+          ? {
+              name: p.name,
+              permitName: p.permitName,
+              dateOfBirth: p.dateOfBirth,
+              gender: p.gender,
+              preferredLanguage: p.preferredLanguage,
+              contactChannel: p.contactChannel,
+              phone: p.phone,
+              email: p.email,
+              referredOn: latest.trajectory.referredOn,
+              referrerKind: latest.trajectory.referrerKind,
+              motivation: latest.trajectory.referralMotivation,
+              version: p.version,
+            }
+          : null,
       },
     };
   }
@@ -194,11 +215,9 @@ export async function findParticipants(ctx: Ctx, query: z.infer<typeof participa
       entityType: 'participant',
       detail: { count: items.length, filtered: !!query.q, participantIds: items.map((i) => i.id) },
     });
-    // A referrer without access to the file sees who and which phase, nothing more.
+    // A referrer without access to the file sees who, which phase and who coaches, nothing more.
     return {
-      items: items.map(({ isFullFile, ...item }) =>
-        isFullFile ? item : { ...item, dateOfBirth: null, coachName: null },
-      ),
+      items: items.map(({ isFullFile, ...item }) => (isFullFile ? item : { ...item, dateOfBirth: null })),
       total,
     };
   });

@@ -25,7 +25,10 @@ const has = (actor: Actor, role: Actor['roles'][number]['role']) => actor.roles.
 type Relation = {
   /** How the participant's portal names the people who reach them this way. */
   who: 'you' | 'coach' | 'regional_lead' | 'national_lead' | 'referrer' | 'trainer';
-  /** The whole file, only the phase of the referral, or only name, languages and attendance in a cohort. */
+  /**
+   * The whole file; the phase of the referral and who coaches it (see `referralStatusScope`); or only name,
+   * languages and attendance in a cohort.
+   */
   sees: 'file' | 'status' | 'cohort';
   /** The participants an actor reaches this way (a condition on `participant`), or null without such a role. */
   reach(actor: Actor): SQL | null;
@@ -77,7 +80,8 @@ const relations: Relation[] = [
     holders: null,
   },
   {
-    // Municipality staff see only the phase of referrals they made themselves (more comes with consent).
+    // Municipality staff see only the phase of referrals they made themselves and the coach's name, so they know
+    // whom to call (more comes with consent); while the referral waits for the lead, also what they sent.
     who: 'referrer',
     sees: 'status',
     reach: (actor) =>
@@ -128,7 +132,10 @@ const scopeOf = (actor: Actor, sees: Relation['sees']): SQL => {
  */
 export const fullFileScope = (actor: Actor): SQL => scopeOf(actor, 'file');
 
-/** Whose referral the actor may follow: only its phase. */
+/**
+ * Whose referral the actor may follow: its phase and its coach's name; while it is still "referred", what the
+ * referrer sent (to correct it).
+ */
 export const referralStatusScope = (actor: Actor): SQL => scopeOf(actor, 'status');
 
 /** Whose name, languages and attendance an actor sees as the trainer of their cohort (not the file). */

@@ -41,7 +41,7 @@ export type Constraints = {
 };
 export type Ambitions = {
   dreamJob: { escoUri: string | null; text: string }; // droombaan
-  nextStep: { escoUri: string | null; text: string }; // broodbaan: a realistic first job
+  nextStep: { escoUri: string | null; text: string }; // tussenstap: a realistic intermediate step towards the dream job
   sectors: string[];
 };
 

@@ -5,7 +5,7 @@ import { nameKey } from '../../shared/names.ts';
 import { appUser, auditParticipant, roleAssignment } from '../access/index.ts';
 import { templates } from '../notifications/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
-import { municipality } from '../organisation/organisation.table.ts';
+import { municipality, region } from '../organisation/organisation.table.ts';
 import { assertPlausibleDate } from '../trajectories/index.ts';
 import { trajectory } from '../trajectories/trajectories.table.ts';
 import { today } from './participant-file.ts';
@@ -93,6 +93,17 @@ export async function registerReferral(ctx: Ctx, input: ReferralCreate) {
       });
       await ctx.sender.send(ctx, tx, { channel: 'email', recipient: lead.email, ...mail });
     }
-    return { participantId: created!.id, trajectoryId: opened!.id };
+    const [regionRow] = target.regionId
+      ? await tx.select({ name: region.name }).from(region).where(eq(region.id, target.regionId))
+      : [];
+    // The confirmation names who takes it from here, so the referrer knows whom to ask.
+    return {
+      participantId: created!.id,
+      trajectoryId: opened!.id,
+      regionName: regionRow?.name ?? null,
+      regionalLeads: leads
+        .map((lead) => ({ name: lead.name, email: lead.email }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
   });
 }

@@ -19,7 +19,7 @@ import { appUser, roleAssignment } from '../access/access.table.ts';
 import { audit } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { sequentially, type Db } from '../db.ts';
-import { municipality, programme } from '../organisation/organisation.table.ts';
+import { municipality, programme, region } from '../organisation/organisation.table.ts';
 import { fullFileScope, today } from '../participants/index.ts';
 import { participant } from '../participants/participants.table.ts';
 import {
@@ -200,6 +200,9 @@ export async function getCaseload(ctx: Ctx, query: Query) {
         todayList.push({ ...person, reason: 'follow_up_due', detail: f.vacancy });
       if (isWaiting) todayList.push({ ...person, reason: 'plan_not_agreed', detail: null });
       if (isEndingSoon) todayList.push({ ...person, reason: 'ending_soon', detail: t.plannedEndOn });
+      // A lead's to-do until a coach is assigned (a coach's own caseload never holds these).
+      if (t.status === 'referred' && !t.coachId)
+        todayList.push({ ...person, reason: 'referral_waiting', detail: municipalityName });
       const asked = questions.filter((q) => q.trajectoryId === t.id);
       for (const q of asked) todayList.push({ ...person, reason: 'question', detail: q.body.slice(0, 140) });
       const waiting = asked.filter((q) => q.askedAt < answerDueBefore).length;
@@ -313,4 +316,65 @@ export async function getWorkload(ctx: Ctx) {
     .groupBy(trajectory.coachId, coach.displayName)
     .orderBy(desc(sql`count(*)`), coach.displayName);
   return { items };
+}
+
+/**
+ * Referrals waiting for a coach in the lead's region(s), everywhere for the national lead: the oldest first, and
+ * how many per region. They stay a to-do until a coach is assigned.
+ */
+export async function getWaitingReferrals(ctx: Ctx) {
+  const actor = requireActor(ctx);
+  const national = actor.roles.some((r) => r.role === 'national_lead');
+  const leadRegions = actor.roles
+    .filter((r) => r.role === 'regional_lead' && r.regionId)
+    .map((r) => r.regionId!);
+  if (!national && !leadRegions.length) throw new DomainError('auth.forbidden');
+  const now = today(ctx);
+  const waiting = and(
+    eq(trajectory.status, 'referred'),
+    isNull(trajectory.coachId),
+    national ? undefined : inArray(municipality.regionId, leadRegions),
+  );
+  return ctx.db.transaction(async (tx) => {
+    const byRegion = await tx
+      .select({
+        regionId: municipality.regionId,
+        regionName: region.name,
+        count: sql<number>`count(*)::int`,
+        oldestReferredOn: sql<string>`min(${trajectory.referredOn})::text`,
+      })
+      .from(trajectory)
+      .innerJoin(participant, eq(participant.id, trajectory.participantId))
+      .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+      .leftJoin(region, eq(region.id, municipality.regionId))
+      .where(waiting)
+      .groupBy(municipality.regionId, region.name)
+      .orderBy(region.name);
+    const rows = await tx
+      .select({
+        participantId: participant.id,
+        trajectoryId: trajectory.id,
+        name: participant.name,
+        municipalityName: municipality.name,
+        regionName: region.name,
+        referredOn: trajectory.referredOn,
+      })
+      .from(trajectory)
+      .innerJoin(participant, eq(participant.id, trajectory.participantId))
+      .innerJoin(municipality, eq(municipality.code, participant.municipalityCode))
+      .leftJoin(region, eq(region.id, municipality.regionId))
+      .where(waiting)
+      .orderBy(trajectory.referredOn, participant.name)
+      .limit(caseloadRules.waitingReferralsShown);
+    await audit(ctx, tx, {
+      action: 'list',
+      entityType: 'participant',
+      detail: { waitingReferrals: rows.length, participantIds: rows.map((r) => r.participantId) },
+    });
+    return {
+      items: rows.map((r) => ({ ...r, daysWaiting: Math.max(0, daysBetween(r.referredOn, now)) })),
+      byRegion,
+      total: byRegion.reduce((sum, r) => sum + r.count, 0),
+    };
+  });
 }

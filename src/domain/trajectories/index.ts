@@ -18,7 +18,7 @@ export {
   addActivity,
 } from './coaching.ts';
 export { getTimeline } from './timeline.ts';
-export { getCaseload, getWorkload } from './caseload.ts';
+export { getCaseload, getWaitingReferrals, getWorkload } from './caseload.ts';
 export { getPortal, getCv } from './portal.ts';
 export * from './trajectories.rules.ts';
 export * from './trajectories.table.ts';

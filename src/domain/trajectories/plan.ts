@@ -8,6 +8,7 @@ import { canManage, fullFileScope } from '../participants/index.ts';
 import { participant } from '../participants/participants.table.ts';
 import { municipality } from '../organisation/organisation.table.ts';
 import { loadManagedTrajectory } from './manage-trajectory.ts';
+import { noticeToParticipant } from './participant-notice.ts';
 import { planVersion, stepProgress, trajectory, type PlanGoal, type PlanStep } from './trajectories.table.ts';
 
 /** A trajectory the actor may read, and whether they are its participant or may manage it. */
@@ -129,6 +130,9 @@ export async function savePlan(ctx: Ctx, trajectoryId: string, input: PlanSave) 
         ]);
     });
     await writeVersion(ctx, tx, trajectoryId, current.version + 1, input.goals, input.steps);
+    // The participant hears once that a plan waits for their agreement: when the plan starts waiting, not at
+    // every later save before they have looked (the link shows the latest version anyway).
+    if (!current.isWaitingForAgreement) await noticeToParticipant(ctx, tx, t.participantId, 'planWaiting');
     await auditParticipant(ctx, tx, 'update', t.participantId, {
       plan: trajectoryId,
       version: current.version + 1,

@@ -4,6 +4,7 @@ import { coachTeamRoles } from '../../shared/roles.ts';
 import { searchOccupations } from '../../domain/occupations/index.ts';
 import {
   addLanguageLevel,
+  correctReferral,
   createPortalAccount,
   findParticipants,
   getParticipantFile,
@@ -55,6 +56,18 @@ export const participantRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: fileResponse, ...errors },
     },
     handler: (request) => updateProfile(request.ctx, request.params.id, request.body),
+  });
+
+  // The correction window: municipality staff correct a referral they made while it is still "referred".
+  app.patch('/api/participants/:id/referral', {
+    config: { access: { roles: ['municipality_staff'], data: 'participant' } },
+    schema: {
+      tags: ['participants'],
+      params: c.idParams,
+      body: c.referralCorrection,
+      response: { 200: fileResponse, ...errors },
+    },
+    handler: (request) => correctReferral(request.ctx, request.params.id, request.body),
   });
 
   app.post('/api/participants/:id/language-levels', {

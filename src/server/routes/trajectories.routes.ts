@@ -18,6 +18,7 @@ import {
   getCaseload,
   getPlan,
   getPortal,
+  getWaitingReferrals,
   getWorkload,
   listApplications,
   savePlan,
@@ -171,6 +172,12 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['caseload'], querystring: c.caseloadQuery, response: { 200: c.caseload, ...errors } },
     handler: (request) => getCaseload(request.ctx, request.query),
   });
+  app.get('/api/caseload/waiting-referrals', {
+    config: { access: { roles: leadRoles, data: 'participant' } },
+    schema: { tags: ['caseload'], response: { 200: c.waitingReferrals, ...errors } },
+    handler: (request) => getWaitingReferrals(request.ctx),
+  });
+
   app.get('/api/caseload/workload', {
     config: { access: { roles: leadRoles, data: 'participant' } },
     schema: { tags: ['caseload'], response: { 200: c.workload, ...errors } },

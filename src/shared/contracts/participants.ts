@@ -219,14 +219,59 @@ export const participantFile = z.object({
 });
 export type ParticipantFile = z.infer<typeof participantFile>;
 
-/** What municipality staff see of a referral they made: who, and in which phase. */
+/**
+ * A referral as its referrer sent it, while it may still be corrected (the trajectory is still "referred"):
+ * what the referrer typed themselves, nothing the coach team added.
+ */
+export const referralDetails = z.object({
+  name: z.string(),
+  permitName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  gender: z.enum(genders),
+  preferredLanguage: z.string(),
+  contactChannel: z.enum(contactChannels),
+  phone: z.string(),
+  email: z.string(),
+  referredOn: z.string(),
+  referrerKind: z.enum(referrerKinds),
+  motivation: z.string(),
+  /** The trajectory's version: a correction names it, so a change in between is a conflict. */
+  version: z.number().int(),
+});
+
+/**
+ * What municipality staff see of a referral they made: who, in which phase, and who coaches (once assigned); while
+ * still referred, also what they sent, so they can correct it.
+ */
 export const referralStatus = z.object({
   id,
   name: z.string(),
   municipalityName: z.string(),
   status: z.enum(trajectoryStatuses).nullable(),
   referredOn: z.string().nullable(),
+  coachName: z.string().nullable(),
+  correction: referralDetails.nullable(),
 });
+
+/**
+ * The referrer corrects their referral while it is still "referred" (the correction window): any of the fields
+ * they sent, naming the version they saw. The municipality stays: a referral for another municipality is a new one.
+ */
+export const referralCorrection = z.strictObject({
+  version: z.number().int().min(1),
+  name: shortText.min(1).optional(),
+  permitName: shortText.optional(),
+  dateOfBirth: isoDate.nullable().optional(),
+  gender: z.enum(genders).optional(),
+  preferredLanguage: language.optional(),
+  contactChannel: z.enum(contactChannels).optional(),
+  phone: phone.optional(),
+  email: optionalEmail.optional(),
+  referredOn: isoDate.optional(),
+  referrerKind: z.enum(referrerKinds).optional(),
+  motivation: longText.optional(),
+});
+export type ReferralCorrection = z.infer<typeof referralCorrection>;
 
 export const participantListItem = z.object({
   id,
@@ -246,7 +291,13 @@ export const participantQuery = z.strictObject({
   ...pageQuery,
 });
 
-export const referralCreated = z.object({ participantId: id, trajectoryId: id });
+/** A referral registered, and who takes it from here: the regional leads of the municipality's region. */
+export const referralCreated = z.object({
+  participantId: id,
+  trajectoryId: id,
+  regionName: z.string().nullable(),
+  regionalLeads: z.array(z.object({ name: z.string(), email: z.string() })),
+});
 
 export const trajectoryAction = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('start_intake'), on: isoDate }),
@@ -299,5 +350,10 @@ export const participantErrors = defineErrors({
     status: 409,
     message:
       'A participant with this name and date of birth already lives in this municipality. Open the existing file, or confirm that this is someone else.',
+  },
+  'participant.referral_moved_on': {
+    status: 409,
+    message:
+      'This referral can no longer be corrected: the regional project lead has taken it up. Tell them or the coach what should change.',
   },
 });

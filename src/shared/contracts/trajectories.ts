@@ -175,7 +175,7 @@ export const todayItem = z.object({
   participantId: id,
   name: z.string(),
   /** `step_overdue`, `step_due_today`, `meeting_today`, `follow_up_due`, `plan_not_agreed`, `ending_soon`,
-   * `question`, or a reason another module adds. */
+   * `question`, `referral_waiting` (leads: assign a coach), or a reason another module adds. */
   reason: key,
   detail: z.string().nullable(),
 });
@@ -191,6 +191,33 @@ export const workload = z.object({
       notAgreed: z.number().int(),
     }),
   ),
+});
+
+/**
+ * Referrals that wait for a coach (still "referred", no coach yet): a to-do for the regional lead of their region;
+ * the national lead sees how many per region. Oldest first.
+ */
+export const waitingReferrals = z.object({
+  items: z.array(
+    z.object({
+      participantId: id,
+      trajectoryId: id,
+      name: z.string(),
+      municipalityName: z.string(),
+      regionName: z.string().nullable(),
+      referredOn: z.string(),
+      daysWaiting: z.number().int(),
+    }),
+  ),
+  byRegion: z.array(
+    z.object({
+      regionId: id.nullable(),
+      regionName: z.string().nullable(),
+      count: z.number().int(),
+      oldestReferredOn: z.string(),
+    }),
+  ),
+  total: z.number().int(),
 });
 
 export const portal = z.object({

@@ -1,6 +1,9 @@
 import {
   Anchor,
   Badge,
+  Box,
+  Card,
+  SimpleGrid,
   Group,
   List,
   NativeSelect,
@@ -16,6 +19,7 @@ import {
   IconClockHour4,
   IconHourglass,
   IconMessageQuestion,
+  IconUserPlus,
   IconUsers,
   type Icon,
   IconPoint,
@@ -46,6 +50,7 @@ const reasonIcons: Partial<Record<string, Icon>> = {
   plan_not_agreed: IconHourglass,
   ending_soon: IconHourglass,
   question: IconMessageQuestion,
+  referral_waiting: IconUserPlus,
 };
 
 // Where a reason leads in the file; other reasons open the file at its start.
@@ -101,6 +106,83 @@ function Signals({ item }: { item: Row }) {
   );
 }
 const nextStepCell = (item: Row) => <NextStep item={item} />;
+
+/**
+ * The caseload on a phone: one card per participant, everything in view without scrolling sideways (the wide
+ * table is for larger screens; CSS shows one of the two, so screen readers meet only one).
+ */
+function CaseloadCards({ items, showCoach }: { items: Row[]; showCoach: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Box hiddenFrom="md">
+      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} data-testid="caseload-cards">
+        {items.map((item) => (
+          <Card key={item.trajectoryId} component="li" withBorder radius="md" padding="sm">
+            <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+              <div style={{ minInlineSize: 0 }}>
+                <Anchor component={Link} to={`/participants/${item.participantId}`} fw={600} dir="auto">
+                  {item.name}
+                </Anchor>
+                <Text size="xs">
+                  {item.municipalityName}
+                  {item.monthNumber
+                    ? ` · ${t('file.monthOf', {
+                        n: format.number(item.monthNumber),
+                        m: format.number(item.trajectoryMonths),
+                      })}`
+                    : ''}
+                </Text>
+              </div>
+              <TrajectoryStatusBadge status={item.status} />
+            </Group>
+            <SimpleGrid cols={2} spacing="xs" verticalSpacing={4} mt="xs">
+              <div style={{ gridColumn: '1 / -1' }}>
+                <Text size="xs" fw={600}>
+                  {t('caseload.nextStep')}
+                </Text>
+                <NextStep item={item} />
+              </div>
+              <div>
+                <Text size="xs" fw={600}>
+                  {t('caseload.overdue')}
+                </Text>
+                <Text
+                  size="sm"
+                  c={item.overdueSteps > 0 ? 'red.9' : undefined}
+                  fw={item.overdueSteps > 0 ? 700 : 400}
+                >
+                  {format.number(item.overdueSteps)}
+                </Text>
+              </div>
+              <div>
+                <Text size="xs" fw={600}>
+                  {t('caseload.lastContact')}
+                </Text>
+                <Text size="sm">
+                  {item.daysSinceLastContact === null
+                    ? t('caseload.never')
+                    : format.daysAgo(item.daysSinceLastContact)}
+                </Text>
+              </div>
+              {showCoach && (
+                <div style={{ gridColumn: '1 / -1' }}>
+                  <Text size="xs" fw={600}>
+                    {t('participants.coach')}
+                  </Text>
+                  <Text size="sm">{item.coachName ?? '–'}</Text>
+                </div>
+              )}
+            </SimpleGrid>
+            <Box mt="xs">
+              <Signals item={item} />
+            </Box>
+          </Card>
+        ))}
+      </Stack>
+    </Box>
+  );
+}
 const signalsCell = (item: Row) => <Signals item={item} />;
 
 /** Coaches: who needs me today, then everyone I coach in a dense table. Leads can look at any coach. */
@@ -232,65 +314,70 @@ export default function CaseloadPage() {
             {caseload.data.items.length === 0 ? (
               <Text>{t('caseload.empty')}</Text>
             ) : (
-              <DataTable
-                label={t('caseload.listTitle')}
-                minWidth={900}
-                rows={caseload.data.items}
-                rowKey={(item) => item.trajectoryId}
-                columns={[
-                  {
-                    header: t('participants.name'),
-                    cell: (item) => (
-                      <>
-                        <Anchor
-                          component={Link}
-                          to={`/participants/${item.participantId}`}
-                          fw={600}
-                          dir="auto"
-                        >
-                          {item.name}
-                        </Anchor>
-                        <Text size="xs">{item.municipalityName}</Text>
-                      </>
-                    ),
-                  },
-                  {
-                    header: t('participants.phase'),
-                    cell: (item) => <TrajectoryStatusBadge status={item.status} />,
-                  },
-                  {
-                    header: t('file.month'),
-                    cell: (item) =>
-                      item.monthNumber
-                        ? t('file.monthOf', {
-                            n: format.number(item.monthNumber),
-                            m: format.number(item.trajectoryMonths),
-                          })
-                        : '–',
-                  },
-                  { header: t('caseload.nextStep'), cell: nextStepCell },
-                  {
-                    header: t('caseload.overdue'),
-                    cell: (item) =>
-                      item.overdueSteps > 0 ? (
-                        <Text c="red.9" fw={700} size="sm">
-                          {format.number(item.overdueSteps)}
-                        </Text>
-                      ) : (
-                        '0'
-                      ),
-                  },
-                  {
-                    header: t('caseload.lastContact'),
-                    cell: (item) =>
-                      item.daysSinceLastContact === null
-                        ? t('caseload.never')
-                        : format.daysAgo(item.daysSinceLastContact),
-                  },
-                  { header: t('caseload.signals'), cell: signalsCell },
-                  showCoach && { header: t('participants.coach'), cell: (item) => item.coachName ?? '–' },
-                ]}
-              />
+              <>
+                <CaseloadCards items={caseload.data.items} showCoach={showCoach} />
+                <Box visibleFrom="md">
+                  <DataTable
+                    label={t('caseload.listTitle')}
+                    minWidth={900}
+                    rows={caseload.data.items}
+                    rowKey={(item) => item.trajectoryId}
+                    columns={[
+                      {
+                        header: t('participants.name'),
+                        cell: (item) => (
+                          <>
+                            <Anchor
+                              component={Link}
+                              to={`/participants/${item.participantId}`}
+                              fw={600}
+                              dir="auto"
+                            >
+                              {item.name}
+                            </Anchor>
+                            <Text size="xs">{item.municipalityName}</Text>
+                          </>
+                        ),
+                      },
+                      {
+                        header: t('participants.phase'),
+                        cell: (item) => <TrajectoryStatusBadge status={item.status} />,
+                      },
+                      {
+                        header: t('file.month'),
+                        cell: (item) =>
+                          item.monthNumber
+                            ? t('file.monthOf', {
+                                n: format.number(item.monthNumber),
+                                m: format.number(item.trajectoryMonths),
+                              })
+                            : '–',
+                      },
+                      { header: t('caseload.nextStep'), cell: nextStepCell },
+                      {
+                        header: t('caseload.overdue'),
+                        cell: (item) =>
+                          item.overdueSteps > 0 ? (
+                            <Text c="red.9" fw={700} size="sm">
+                              {format.number(item.overdueSteps)}
+                            </Text>
+                          ) : (
+                            '0'
+                          ),
+                      },
+                      {
+                        header: t('caseload.lastContact'),
+                        cell: (item) =>
+                          item.daysSinceLastContact === null
+                            ? t('caseload.never')
+                            : format.daysAgo(item.daysSinceLastContact),
+                      },
+                      { header: t('caseload.signals'), cell: signalsCell },
+                      showCoach && { header: t('participants.coach'), cell: (item) => item.coachName ?? '–' },
+                    ]}
+                  />
+                </Box>
+              </>
             )}
           </Stack>
         </>

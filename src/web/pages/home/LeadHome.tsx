@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { organisationKeys, useAllMunicipalities, useRegions, type PartnershipQuery } from '../../queries.ts';
 import type { HomeProps } from '../HomePage.tsx';
 import { RolesToConfirm } from './RolesToConfirm.tsx';
+import { WaitingReferrals } from './WaitingReferrals.tsx';
 
 type Counts = { active: number; draft: number; ended: number; none: number };
 
@@ -61,6 +62,8 @@ export default function LeadHome({ me, role, roleSwitcher }: HomeProps) {
         <Text>{t('lead.intro', { name: me.displayName })}</Text>
         {roleSwitcher}
       </Stack>
+
+      <WaitingReferrals national={national} />
 
       <RolesToConfirm />
 

@@ -29,13 +29,17 @@ import { useFormat } from '../../i18n/format.ts';
 import { usePartnerships } from '../../queries.ts';
 import type { HomeProps } from '../HomePage.tsx';
 
-/** How many "what Opstap does for you" points each role has in the locale files (`roleHome.<role>.pointN`). */
+/**
+ * How many "what Opstap does for you" points each role has in the locale files (`roleHome.<role>.pointN`). Only
+ * what Opstap does today: trainers, employer contacts and evaluators get their own home with their modules
+ * (the training feature replaces the trainer's).
+ */
 export const rolePoints: Partial<Record<Role, number>> = {
   coach: 5,
-  trainer: 4,
+  trainer: 2,
   municipality_staff: 4,
-  employer_contact: 4,
-  evaluator: 4,
+  employer_contact: 2,
+  evaluator: 1,
 };
 
 const seesPartnerships: Role[] = ['coach', 'trainer', 'municipality_staff'];

@@ -13,14 +13,15 @@ import {
   Text,
   Textarea,
   TextInput,
+  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconSend } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { contactChannels, genders, referrerKinds } from '../../../shared/participants.ts';
-import { api, ApiError, type BodyOf } from '../../api.ts';
+import { api, ApiError, type BodyOf, type ResponseOf } from '../../api.ts';
 import { assignmentsFor, hasRole, useMe } from '../../auth/me.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorSummary } from '../../components/Feedback.tsx';
@@ -52,6 +53,7 @@ const fields = [
   'motivation',
 ] as const;
 type Duplicate = { id: string; name: string };
+type Created = ResponseOf<'POST', '/api/participants'>;
 type Referral = NonNullable<BodyOf<'POST', '/api/participants'>>;
 /** The referral as the form holds it: every field filled in, no date of birth and no referrer as `''`. */
 type Values = Required<
@@ -72,6 +74,7 @@ export default function NewParticipantPage() {
   const feedback = useFormFeedback();
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
   const [notDuplicate, setNotDuplicate] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
   const onlyOwn =
     hasRole(me, 'municipality_staff') && !hasRole(me, 'coach', 'regional_lead', 'national_lead');
   const own = assignmentsFor(me, 'municipality_staff').flatMap((r) =>
@@ -137,9 +140,13 @@ export default function NewParticipantPage() {
     async (values) => {
       feedback.setGeneral(null);
       try {
-        const created = await create.mutateAsync(values);
+        const answer = await create.mutateAsync(values);
         void queryClient.invalidateQueries({ queryKey: participantKeys.all });
-        navigate(`/participants/${created.participantId}`);
+        // Municipality staff get a confirmation with what happens next; the coach team goes on in the file.
+        if (onlyOwn) {
+          setCreated(answer);
+          window.scrollTo(0, 0);
+        } else navigate(`/participants/${answer.participantId}`);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'participant.possible_duplicate') {
           const existing = (error.details as { existing?: Duplicate[] } | undefined)?.existing ?? [];
@@ -165,6 +172,18 @@ export default function NewParticipantPage() {
   );
 
   const language = i18n.language;
+  if (created)
+    return (
+      <ReferralSent
+        created={created}
+        onAnother={() => {
+          form.reset();
+          setDuplicates([]);
+          setNotDuplicate(false);
+          setCreated(null);
+        }}
+      />
+    );
   return (
     <Stack gap="lg" maw={800}>
       <PageTitle title={t('referral.title')} />
@@ -310,6 +329,68 @@ export default function NewParticipantPage() {
           </Stack>
         </form>
       </Paper>
+    </Stack>
+  );
+}
+
+/** After referring: it is registered, what happens next, and who the regional project lead is. */
+function ReferralSent({ created, onAnother }: { created: Created; onAnother: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg" maw={720}>
+      <PageTitle title={t('referral.sentTitle')} />
+      <Alert
+        color="green"
+        variant="light"
+        role="status"
+        icon={<IconCircleCheck aria-hidden="true" />}
+        styles={{ title: { color: 'var(--mantine-color-black)' } }}
+        title={t('referral.sentLead')}
+      >
+        {t('referral.sentText')}
+      </Alert>
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="next-title">
+        <Title order={2} size="h3" id="next-title" mb="sm">
+          {t('referral.nextTitle')}
+        </Title>
+        <List type="ordered" spacing="xs">
+          <List.Item>{t('referral.next1')}</List.Item>
+          <List.Item>{t('referral.next2')}</List.Item>
+          <List.Item>{t('referral.next3')}</List.Item>
+        </List>
+      </Paper>
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="lead-title">
+        <Title order={2} size="h3" id="lead-title" mb="sm">
+          {t('referral.leadTitle')}
+        </Title>
+        {created.regionalLeads.length === 0 ? (
+          <Text>{t('referral.noLead')}</Text>
+        ) : (
+          <Stack gap="xs">
+            {created.regionName && <Text>{t('referral.leadOf', { region: created.regionName })}</Text>}
+            <List spacing="xs" data-testid="regional-leads">
+              {created.regionalLeads.map((lead) => (
+                <List.Item key={lead.email}>
+                  <span dir="auto">{lead.name}</span>
+                  {' – '}
+                  <Anchor href={`mailto:${lead.email}`} dir="ltr" className="break-anywhere">
+                    {lead.email}
+                  </Anchor>
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
+        )}
+      </Paper>
+      <Text>{t('referral.correctUntil')}</Text>
+      <Group>
+        <Button component={Link} to={`/participants/${created.participantId}`}>
+          {t('referral.openReferral')}
+        </Button>
+        <Button variant="default" onClick={onAnother}>
+          {t('referral.another')}
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -18,6 +18,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useParticipantFile, type ParticipantFile, type ReferralStatus } from '../../participants.ts';
 import { PortalAccount } from './PortalAccount.tsx';
+import { ReferralCorrection } from './ReferralCorrection.tsx';
 import { TrajectoryTab } from './TrajectoryTab.tsx';
 
 const PlanTab = lazy(() => import('./PlanTab.tsx'));
@@ -73,14 +74,22 @@ function ReferralStatusView({ file }: { file: ReferralStatus }) {
       </PageTitle>
       <Text>{t('file.referralOnly')}</Text>
       <Paper withBorder radius="md" p="md">
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Fact label={t('participants.municipality')}>{file.municipalityName}</Fact>
           <Fact label={t('participants.phase')}>
             <TrajectoryStatusBadge status={file.status} />
           </Fact>
           <Fact label={t('referral.referredOn')}>{format.date(file.referredOn) || '–'}</Fact>
+          <Fact label={t('participants.coach')}>
+            {file.coachName ? <span dir="auto">{file.coachName}</span> : t('file.noCoachYet')}
+          </Fact>
         </SimpleGrid>
       </Paper>
+      {file.correction ? (
+        <ReferralCorrection participantId={file.id} details={file.correction} />
+      ) : (
+        file.status !== 'referred' && <Text>{t('correction.closed')}</Text>
+      )}
       <Anchor component={Link} to="/participants">
         {t('file.backToList')}
       </Anchor>

@@ -10,7 +10,7 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy, IconHourglass, IconRefresh } from '@tabler/icons-react';
@@ -186,7 +186,9 @@ function PlanEditor({
             title={t('plan.waiting')}
             data-testid="plan-waiting"
           >
-            <Text size="sm">{t('plan.waitingText')}</Text>
+            <Text size="sm">
+              {t(plan.agreedVersion === null ? 'plan.waitingTextNew' : 'plan.waitingText')}
+            </Text>
             {(plan.changesSinceAgreed.goals.removed.length > 0 ||
               plan.changesSinceAgreed.steps.removed.length > 0) && (
               <Text size="sm">
@@ -263,7 +265,13 @@ function PlanEditor({
                     label={t('plan.field.kind')}
                     data={goalKinds.map((k) => ({ value: k, label: t(`goalKind.${k}`) }))}
                   />
-                  <TextInput {...field(path('target'))} label={t('plan.field.target')} dir="auto" />
+                  <Textarea
+                    {...field(path('target'))}
+                    label={t('plan.field.target')}
+                    dir="auto"
+                    autosize
+                    minRows={1}
+                  />
                   <DateField {...field(path('dueOn'))} label={t('plan.field.dueOn')} />
                 </SimpleGrid>
                 <Group justify="flex-end" mt="xs">

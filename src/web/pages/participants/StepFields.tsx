@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { NativeSelect, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { stepOwners } from '../../../shared/trajectories.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -18,7 +18,8 @@ export function StepFields({
   const { t } = useTranslation();
   return (
     <>
-      <TextInput {...field(path('text'))} label={t('plan.field.text')} dir="auto" />
+      {/* Wraps over several lines: a step is often a sentence, and a phone shows little of one line. */}
+      <Textarea {...field(path('text'))} label={t('plan.field.text')} dir="auto" autosize minRows={1} />
       <NativeSelect
         {...field(path('owner'))}
         label={t('plan.field.owner')}

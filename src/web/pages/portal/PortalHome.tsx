@@ -72,7 +72,10 @@ export default function PortalHome({ roleSwitcher }: HomeProps) {
           style={{ borderColor: 'var(--mantine-color-orange-7)' }}
         >
           <Stack gap="sm">
-            <Line icon={IconClipboardCheck}>{t('portal.planWaiting')}</Line>
+            <Line icon={IconClipboardCheck}>
+              {/* A first plan is new, not changed. */}
+              {t(plan.agreedVersion === null ? 'portal.planNew' : 'portal.planWaiting')}
+            </Line>
             <Button
               component={Link}
               to="/my/plan/check"

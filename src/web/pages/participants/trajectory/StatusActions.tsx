@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Paper, Stack } from '@mantine/core';
-import { IconPlayerPlay } from '@tabler/icons-react';
+import {
+  IconCircleCheck,
+  IconPlayerPlay,
+  IconPlayerStop,
+  IconUserSearch,
+  type Icon,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { trajectoryAction } from '../../../../shared/contracts/participants.ts';
@@ -25,6 +31,18 @@ const toRequest = (action: Action, { on, reason }: Values) =>
   (action === 'stop' ? { action, on, reason } : { action, on }) as Request;
 
 /** The next phase: start the intake, start, complete or stop, each on a date (stopping with a reason). */
+
+// An icon that says what the action does: stopping is not "play".
+const actionIcons: Record<string, Icon> = {
+  start_intake: IconUserSearch,
+  start: IconPlayerPlay,
+  complete: IconCircleCheck,
+  stop: IconPlayerStop,
+};
+function ActionIcon({ action }: { action: string }) {
+  const Shown = actionIcons[action] ?? IconPlayerPlay;
+  return <Shown size={16} aria-hidden="true" className={Shown === IconPlayerPlay ? 'rtl-flip' : undefined} />;
+}
 export function StatusActions({ file, trajectory }: { file: ParticipantFile; trajectory: Trajectory }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
@@ -39,7 +57,7 @@ export function StatusActions({ file, trajectory }: { file: ParticipantFile; tra
             key={a}
             variant={action === a ? 'filled' : a === 'stop' ? 'outline' : 'light'}
             color={a === 'stop' ? 'red.9' : undefined}
-            leftSection={<IconPlayerPlay size={16} aria-hidden="true" className="rtl-flip" />}
+            leftSection={<ActionIcon action={a} />}
             aria-expanded={action === a}
             onClick={() => {
               setAction(action === a ? null : a);
