@@ -70,6 +70,8 @@ const genericValues: unknown[] = [
   '123456',
   'Abcdefghij_klmnopqrstuvwxyz-0123456789ABCDEF',
   'access.password-reset',
+  '09:30',
+  'https://meet.example.org/opstap',
   1,
   5,
   30,

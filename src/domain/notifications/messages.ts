@@ -1,6 +1,9 @@
 import type { Locale } from '../../shared/locales.ts';
 
-type Template = (vars: { name: string; link: string; hours?: number }) => { subject: string; body: string };
+type Template = (vars: { name: string; link: string; hours?: number; when?: string }) => {
+  subject: string;
+  body: string;
+};
 
 const arabicPlural = new Intl.PluralRules('ar');
 /**
@@ -27,7 +30,10 @@ type Kind =
   | 'rolesChanged'
   | 'questionAnswered'
   | 'newReferral'
-  | 'coachAssigned';
+  | 'coachAssigned'
+  | 'appointmentReminder'
+  | 'appointmentMoved'
+  | 'appointmentCancelled';
 
 /** E-mails in the recipient's language. Plain words; the link is the only thing to act on. */
 export const templates: Record<Kind, Record<Locale, Template>> = {
@@ -144,6 +150,49 @@ export const templates: Record<Kind, Record<Locale, Template>> = {
     ar: ({ name, link }) => ({
       subject: 'مشارك جديد لك في Opstap',
       body: `مرحبًا ${name}،\n\nأصبحت مرشد مشارك جديد. افتح الملف:\n${link}\n\nOpstap`,
+    }),
+  },
+  // Appointments: only the time; the place, with whom and what to bring are in Opstap (a message can be read by others).
+  appointmentReminder: {
+    nl: ({ name, link, when }) => ({
+      subject: 'Morgen heeft u een afspraak',
+      body: `Hallo ${name},\n\nMorgen heeft u een afspraak: ${when}.\nWaar het is en wat u meeneemt, ziet u in Opstap:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link, when }) => ({
+      subject: 'You have an appointment tomorrow',
+      body: `Hello ${name},\n\nTomorrow you have an appointment: ${when}.\nSee where it is and what to bring in Opstap:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link, when }) => ({
+      subject: 'لديك موعد غدًا',
+      body: `مرحبًا ${name}،\n\nلديك موعد غدًا: ${when}.\nترى المكان وما يجب أن تحضره في Opstap:\n${link}\n\nOpstap`,
+    }),
+  },
+  appointmentMoved: {
+    nl: ({ name, link, when }) => ({
+      subject: 'Uw afspraak is veranderd',
+      body: `Hallo ${name},\n\nUw afspraak is veranderd. De nieuwe tijd is: ${when}.\nKijk in Opstap waar het is:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link, when }) => ({
+      subject: 'Your appointment has changed',
+      body: `Hello ${name},\n\nYour appointment has changed. The new time is: ${when}.\nSee in Opstap where it is:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link, when }) => ({
+      subject: 'تغيّر موعدك',
+      body: `مرحبًا ${name}،\n\nتغيّر موعدك. الوقت الجديد: ${when}.\nانظر في Opstap أين يكون:\n${link}\n\nOpstap`,
+    }),
+  },
+  appointmentCancelled: {
+    nl: ({ name, link, when }) => ({
+      subject: 'Uw afspraak gaat niet door',
+      body: `Hallo ${name},\n\nUw afspraak van ${when} gaat niet door.\nUw coach maakt een nieuwe afspraak met u. Kijk in Opstap:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link, when }) => ({
+      subject: 'Your appointment is cancelled',
+      body: `Hello ${name},\n\nYour appointment of ${when} is cancelled.\nYour coach will make a new appointment with you. See Opstap:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link, when }) => ({
+      subject: 'أُلغي موعدك',
+      body: `مرحبًا ${name}،\n\nأُلغي موعدك في ${when}.\nسيحدد مرشدك موعدًا جديدًا معك. انظر في Opstap:\n${link}\n\nOpstap`,
     }),
   },
 };
