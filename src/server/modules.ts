@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Contributions, JobDefinition } from '../domain/context.ts';
 import { accessJobs } from '../domain/access/index.ts';
 import { participantContributions } from '../domain/participants/index.ts';
+import { trajectoryJobs } from '../domain/trajectories/index.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { participantRoutes } from './routes/participants.routes.ts';
@@ -30,7 +31,7 @@ export const modules: ServerModule[] = [
   { name: 'users', routes: userRoutes },
   { name: 'organisation', routes: organisationRoutes },
   { name: 'participants', routes: participantRoutes, contributes: participantContributions },
-  { name: 'trajectories', routes: trajectoryRoutes },
+  { name: 'trajectories', routes: trajectoryRoutes, jobs: trajectoryJobs },
   { name: 'training', routes: trainingRoutes, contributes: trainingContributions },
 ];
 

@@ -11,7 +11,15 @@ import type { Role } from '../shared/roles.ts';
 import { appUser, roleAssignment, toRoleRows } from '../domain/access/index.ts';
 import { municipality, region } from '../domain/organisation/index.ts';
 import { participant } from '../domain/participants/index.ts';
-import { addDays, jobApplication, note, planVersion, trajectory } from '../domain/trajectories/index.ts';
+import {
+  addDays,
+  appointment,
+  jobApplication,
+  note,
+  planVersion,
+  trajectory,
+} from '../domain/trajectories/index.ts';
+import { programmeInstant } from '../shared/dates.ts';
 import { cohort, cohortMember, trainingSession } from '../domain/training/index.ts';
 import { createTestApp, demoEmail } from './testing/test-app.ts';
 
@@ -584,6 +592,36 @@ async function questionOf(rec: Rec) {
     .returning({ id: note.id });
   return { id: row!.id };
 }
+let slot = 0;
+/** A time in the future no other appointment of the test has: no two overlap, whoever's coach they are. */
+function nextSlot() {
+  const n = slot++;
+  const hour = String(8 + Math.floor((n % 96) / 12)).padStart(2, '0');
+  const minute = String((n % 12) * 5).padStart(2, '0');
+  return { date: addDays(today(), 1 + Math.floor(n / 96)), startTime: `${hour}:${minute}` };
+}
+const appointmentBody = () => ({
+  ...nextSlot(),
+  durationMinutes: 5,
+  place: { kind: 'phone', phone: '0612345678' },
+});
+/** A new planned appointment of the file (each case its own, so cancelling one leaves the others). */
+async function appointmentOf(rec: Rec) {
+  if (!rec.exists) return { id: crypto.randomUUID() };
+  const { date, startTime } = nextSlot();
+  const [row] = await t.db
+    .insert(appointment)
+    .values({
+      trajectoryId: rec.trajectoryId,
+      coachId: rec.coachUserId,
+      startsAt: programmeInstant(date, startTime),
+      durationMinutes: 5,
+      placeKind: 'phone',
+      place: '0612345678',
+    })
+    .returning({ id: appointment.id });
+  return { id: row!.id };
+}
 const items = (json: unknown) => (json as { items: Record<string, unknown>[] }).items;
 async function latestPlan(rec: Rec) {
   const [plan] = await t.db
@@ -753,8 +791,34 @@ const fixtures: Record<string, Fixture | Fixture[]> = {
     kind: 'manage',
     request: (rec) => ({
       params: trajectoryOf(rec),
-      body: { heldOn: today(), durationMinutes: 30, mode: 'phone', topics: ['Voortgang'] },
+      // Each call its own summary: the same record again within minutes is refused as a double save.
+      body: {
+        heldOn: today(),
+        durationMinutes: 30,
+        mode: 'phone',
+        topics: ['Voortgang'],
+        summary: nextName(),
+      },
     }),
+  },
+  'POST /api/trajectories/:id/appointments': {
+    kind: 'manage',
+    request: (rec) => ({ params: trajectoryOf(rec), body: appointmentBody() }),
+  },
+  'GET /api/trajectories/:id/appointments': {
+    kind: 'read',
+    request: (rec) => ({ params: trajectoryOf(rec) }),
+  },
+  'PUT /api/appointments/:id': {
+    kind: 'manage',
+    request: async (rec) => ({
+      params: await appointmentOf(rec),
+      body: { ...appointmentBody(), version: 1 },
+    }),
+  },
+  'POST /api/appointments/:id/cancel': {
+    kind: 'manage',
+    request: async (rec) => ({ params: await appointmentOf(rec), body: { version: 1 } }),
   },
   'POST /api/trajectories/:id/notes': {
     kind: 'manage',

@@ -67,3 +67,19 @@ export const trainingRules = {
   /** Largest group Opstap lets a cohort be planned for (the report names groups of about 12 to 15). */
   maxCapacity: 40,
 } as const;
+
+/** Coaching records: Opstap's settings, not from the report. */
+export const coachingRules = {
+  /** The same meeting record saved again within this many minutes is a double save, refused with 409. */
+  duplicateMeetingMinutes: 10,
+} as const;
+
+/** Appointments: Opstap's settings, not from the report (which asks only for a reminder the day before). */
+export const appointmentRules = {
+  /** The reminder goes the day before, at this hour (Europe/Amsterdam). */
+  reminderHour: 10,
+  /** Appointments are planned at most this many months ahead. */
+  monthsAhead: 6,
+  /** Start times are on a grid of this many minutes (09:00, 09:05, …). */
+  minuteStep: 5,
+} as const;

@@ -14,3 +14,7 @@ export const activityKinds = [
   'company_visit',
   'other',
 ] as const;
+/** Where an appointment takes place: an address to go to, a video link, or a phone call. */
+export const appointmentPlaces = ['address', 'video', 'phone'] as const;
+/** A planned appointment is held (a meeting record closed it) or cancelled; a move keeps it planned. */
+export const appointmentStatuses = ['planned', 'held', 'cancelled'] as const;

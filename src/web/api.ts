@@ -249,6 +249,25 @@ export type Endpoints = {
     response: typeof c.created;
   }>;
   'POST /api/questions/:id/close': Endpoint<{ params: typeof c.idParams; response: typeof c.created }>;
+  'POST /api/trajectories/:id/appointments': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.appointmentCreate;
+    response: typeof c.appointment;
+  }>;
+  'GET /api/trajectories/:id/appointments': Endpoint<{
+    params: typeof c.idParams;
+    response: typeof c.appointmentList;
+  }>;
+  'PUT /api/appointments/:id': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.appointmentUpdate;
+    response: typeof c.appointment;
+  }>;
+  'POST /api/appointments/:id/cancel': Endpoint<{
+    params: typeof c.idParams;
+    body: typeof c.appointmentCancel;
+    response: typeof c.appointment;
+  }>;
   'POST /api/role-assignments/:id/confirm': Endpoint<{ params: typeof c.idParams; response: typeof c.ok }>;
   'GET /api/employers': Endpoint<{ response: typeof c.employerList }>;
   'GET /api/audit': Endpoint<{ query: typeof c.auditQuery; response: typeof c.auditList }>;

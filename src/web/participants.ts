@@ -38,6 +38,7 @@ export const trajectoryKeys = {
   plan: (trajectoryId: string) => ['trajectories', trajectoryId, 'plan'] as const,
   applications: (trajectoryId: string) => ['trajectories', trajectoryId, 'applications'] as const,
   questions: (trajectoryId: string) => ['trajectories', trajectoryId, 'questions'] as const,
+  appointments: (trajectoryId: string) => ['trajectories', trajectoryId, 'appointments'] as const,
 };
 
 /** The coach's lists: the caseload, the leads' workload view and the coaches to choose from. */

@@ -1,6 +1,9 @@
 import type { Locale, StaffLocale } from '../../shared/locales.ts';
 
-type Template = (vars: { name: string; link: string; hours?: number }) => { subject: string; body: string };
+type Template = (vars: { name: string; link: string; hours?: number; when?: string }) => {
+  subject: string;
+  body: string;
+};
 
 const plural = (locale: Locale) => new Intl.PluralRules(locale);
 /** Day and hour words per plural form (`Intl.PluralRules`), for languages that change the noun after a number. */
@@ -50,7 +53,10 @@ type Kind =
   | 'questionAnswered'
   | 'newReferral'
   | 'coachAssigned'
-  | 'planWaiting';
+  | 'planWaiting'
+  | 'appointmentReminder'
+  | 'appointmentMoved'
+  | 'appointmentCancelled';
 
 /** Mails to staff only: staff screens and mails are in nl, en or ar (`staffLocaleOf`). */
 type StaffKind = 'rolesChanged' | 'newReferral' | 'coachAssigned';
@@ -310,6 +316,109 @@ export const templates: { [K in Kind]: Record<K extends StaffKind ? StaffLocale 
     ar: ({ name, link }) => ({
       subject: 'مشارك جديد لك في Opstap',
       body: `مرحبًا ${name}،\n\nأصبحت مرشد مشارك جديد. افتح الملف:\n${link}\n\nOpstap`,
+    }),
+  },
+  // Appointments: only the time; the place, with whom and what to bring are in Opstap (a message can be read by others).
+  appointmentReminder: {
+    nl: ({ name, link, when }) => ({
+      subject: 'Morgen heeft u een afspraak',
+      body: `Hallo ${name},\n\nMorgen heeft u een afspraak: ${when}.\nWaar het is en wat u meeneemt, ziet u in Opstap:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link, when }) => ({
+      subject: 'You have an appointment tomorrow',
+      body: `Hello ${name},\n\nTomorrow you have an appointment: ${when}.\nSee where it is and what to bring in Opstap:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link, when }) => ({
+      subject: 'لديك موعد غدًا',
+      body: `مرحبًا ${name}،\n\nلديك موعد غدًا: ${when}.\nترى المكان وما يجب أن تحضره في Opstap:\n${link}\n\nOpstap`,
+    }),
+    ti: ({ name, link, when }) => ({
+      subject: 'ጽባሕ ቆጸራ ኣሎኩም',
+      body: `ሰላም ${name}፣\n\nጽባሕ ቆጸራ ኣሎኩም፦ ${when}።\nኣበይ ምዃኑን እንታይ ሒዝኩም ከም ትመጹን ኣብ Opstap ርኣዩ፦\n${link}\n\nOpstap`,
+    }),
+    fa: ({ name, link, when }) => ({
+      subject: 'فردا یک قرار ملاقات دارید',
+      body: `سلام ${name}،\n\nفردا یک قرار ملاقات دارید: ${when}.\nجای آن و آنچه باید همراه بیاورید را در Opstap ببینید:\n${link}\n\nOpstap`,
+    }),
+    so: ({ name, link, when }) => ({
+      subject: 'Berri ballan ayaad leedahay',
+      body: `Salaan ${name},\n\nBerri ballan ayaad leedahay: ${when}.\nKa eeg Opstap meesha ay tahay iyo waxa aad keenayso:\n${link}\n\nOpstap`,
+    }),
+    tr: ({ name, link, when }) => ({
+      subject: 'Yarın bir randevunuz var',
+      body: `Merhaba ${name},\n\nYarın bir randevunuz var: ${when}.\nNerede olduğunu ve yanınızda ne getireceğinizi Opstap'ta görün:\n${link}\n\nOpstap`,
+    }),
+    uk: ({ name, link, when }) => ({
+      subject: 'Завтра у вас зустріч',
+      body: `Вітаємо, ${name}!\n\nЗавтра у вас зустріч: ${when}.\nДе вона і що взяти з собою, дивіться в Opstap:\n${link}\n\nOpstap`,
+    }),
+  },
+  appointmentMoved: {
+    nl: ({ name, link, when }) => ({
+      subject: 'Uw afspraak is veranderd',
+      body: `Hallo ${name},\n\nUw afspraak is veranderd. De nieuwe tijd is: ${when}.\nKijk in Opstap waar het is:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link, when }) => ({
+      subject: 'Your appointment has changed',
+      body: `Hello ${name},\n\nYour appointment has changed. The new time is: ${when}.\nSee in Opstap where it is:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link, when }) => ({
+      subject: 'تغيّر موعدك',
+      body: `مرحبًا ${name}،\n\nتغيّر موعدك. الوقت الجديد: ${when}.\nانظر في Opstap أين يكون:\n${link}\n\nOpstap`,
+    }),
+    ti: ({ name, link, when }) => ({
+      subject: 'ቆጸራኹም ተቐይሩ',
+      body: `ሰላም ${name}፣\n\nቆጸራኹም ተቐይሩ እዩ። ሓድሽ ግዜ፦ ${when}።\nኣበይ ምዃኑ ኣብ Opstap ርኣዩ፦\n${link}\n\nOpstap`,
+    }),
+    fa: ({ name, link, when }) => ({
+      subject: 'قرار ملاقات شما تغییر کرد',
+      body: `سلام ${name}،\n\nقرار ملاقات شما تغییر کرد. زمان جدید: ${when}.\nجای آن را در Opstap ببینید:\n${link}\n\nOpstap`,
+    }),
+    so: ({ name, link, when }) => ({
+      subject: 'Ballantaadii waa la beddelay',
+      body: `Salaan ${name},\n\nBallantaadii waa la beddelay. Wakhtiga cusub waa: ${when}.\nKa eeg Opstap meesha ay tahay:\n${link}\n\nOpstap`,
+    }),
+    tr: ({ name, link, when }) => ({
+      subject: 'Randevunuz değişti',
+      body: `Merhaba ${name},\n\nRandevunuz değişti. Yeni zaman: ${when}.\nNerede olduğunu Opstap'ta görün:\n${link}\n\nOpstap`,
+    }),
+    uk: ({ name, link, when }) => ({
+      subject: 'Вашу зустріч змінено',
+      body: `Вітаємо, ${name}!\n\nВашу зустріч змінено. Новий час: ${when}.\nДе вона, дивіться в Opstap:\n${link}\n\nOpstap`,
+    }),
+  },
+  appointmentCancelled: {
+    nl: ({ name, link, when }) => ({
+      subject: 'Uw afspraak gaat niet door',
+      body: `Hallo ${name},\n\nUw afspraak van ${when} gaat niet door.\nUw coach maakt een nieuwe afspraak met u. Kijk in Opstap:\n${link}\n\nOpstap`,
+    }),
+    en: ({ name, link, when }) => ({
+      subject: 'Your appointment is cancelled',
+      body: `Hello ${name},\n\nYour appointment of ${when} is cancelled.\nYour coach will make a new appointment with you. See Opstap:\n${link}\n\nOpstap`,
+    }),
+    ar: ({ name, link, when }) => ({
+      subject: 'أُلغي موعدك',
+      body: `مرحبًا ${name}،\n\nأُلغي موعدك في ${when}.\nسيحدد مرشدك موعدًا جديدًا معك. انظر في Opstap:\n${link}\n\nOpstap`,
+    }),
+    ti: ({ name, link, when }) => ({
+      subject: 'ቆጸራኹም ተሰሪዙ',
+      body: `ሰላም ${name}፣\n\nናይ ${when} ቆጸራኹም ተሰሪዙ እዩ።\nኮችኹም ሓድሽ ቆጸራ ምሳኹም ክገብር እዩ። ኣብ Opstap ርኣዩ፦\n${link}\n\nOpstap`,
+    }),
+    fa: ({ name, link, when }) => ({
+      subject: 'قرار ملاقات شما لغو شد',
+      body: `سلام ${name}،\n\nقرار ملاقات شما در ${when} لغو شد.\nمربی شما یک قرار جدید با شما می‌گذارد. در Opstap ببینید:\n${link}\n\nOpstap`,
+    }),
+    so: ({ name, link, when }) => ({
+      subject: 'Ballantaadii waa la joojiyay',
+      body: `Salaan ${name},\n\nBallantaadii ${when} waa la joojiyay.\nCoach-kaagu ballan cusub ayuu kula samayn doonaa. Eeg Opstap:\n${link}\n\nOpstap`,
+    }),
+    tr: ({ name, link, when }) => ({
+      subject: 'Randevunuz iptal edildi',
+      body: `Merhaba ${name},\n\n${when} tarihli randevunuz iptal edildi.\nKoçunuz sizinle yeni bir randevu ayarlayacak. Opstap'a bakın:\n${link}\n\nOpstap`,
+    }),
+    uk: ({ name, link, when }) => ({
+      subject: 'Вашу зустріч скасовано',
+      body: `Вітаємо, ${name}!\n\nВашу зустріч ${when} скасовано.\nВаш коуч домовиться з вами про нову зустріч. Дивіться в Opstap:\n${link}\n\nOpstap`,
     }),
   },
 };

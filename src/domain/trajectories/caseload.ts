@@ -5,7 +5,9 @@ import {
   and,
   desc,
   eq,
+  gte,
   inArray,
+  lt,
   isNotNull,
   isNull,
   lte,
@@ -29,7 +31,9 @@ import {
   monthOfTrajectory,
   openStatuses,
 } from './trajectories.rules.ts';
+import { programmeInstant, programmeTime } from '../../shared/dates.ts';
 import {
+  appointment,
   jobApplication,
   meeting,
   note,
@@ -139,10 +143,19 @@ export async function getCaseload(ctx: Ctx, query: Query) {
             .from(meeting)
             .where(and(inArray(meeting.trajectoryId, ids), lte(meeting.heldOn, now)))
             .groupBy(meeting.trajectoryId),
+          // Appointments planned for today (Dutch time), not the meetings logged today.
           tx
-            .select({ trajectoryId: meeting.trajectoryId })
-            .from(meeting)
-            .where(and(inArray(meeting.trajectoryId, ids), eq(meeting.heldOn, now))),
+            .select({ trajectoryId: appointment.trajectoryId, startsAt: appointment.startsAt })
+            .from(appointment)
+            .where(
+              and(
+                inArray(appointment.trajectoryId, ids),
+                eq(appointment.status, 'planned'),
+                gte(appointment.startsAt, programmeInstant(now, '00:00')),
+                lt(appointment.startsAt, programmeInstant(addDays(now, 1), '00:00')),
+              ),
+            )
+            .orderBy(appointment.startsAt),
           tx
             .select({ trajectoryId: jobApplication.trajectoryId, vacancy: jobApplication.vacancy })
             .from(jobApplication)
@@ -194,8 +207,8 @@ export async function getCaseload(ctx: Ctx, query: Query) {
       for (const s of overdue) todayList.push({ ...person, reason: 'step_overdue', detail: s.text });
       for (const s of openSteps.filter((s) => s.dueOn === now))
         todayList.push({ ...person, reason: 'step_due_today', detail: s.text });
-      if (meetingsToday.some((m) => m.trajectoryId === t.id))
-        todayList.push({ ...person, reason: 'meeting_today', detail: null });
+      for (const m of meetingsToday.filter((m) => m.trajectoryId === t.id))
+        todayList.push({ ...person, reason: 'meeting_today', detail: programmeTime(m.startsAt) });
       for (const f of followUps.filter((f) => f.trajectoryId === t.id))
         todayList.push({ ...person, reason: 'follow_up_due', detail: f.vacancy });
       if (isWaiting) todayList.push({ ...person, reason: 'plan_not_agreed', detail: null });

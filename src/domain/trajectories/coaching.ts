@@ -1,4 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import { coachingRules } from '../../shared/limits.ts';
 import type { z } from 'zod';
 import type {
   activityCreate,
@@ -11,6 +12,7 @@ import { auditParticipant } from '../access/index.ts';
 import { DomainError, type Ctx } from '../context.ts';
 import type { Db } from '../db.ts';
 import { today } from '../participants/index.ts';
+import { closeAppointment } from './appointments.ts';
 import { loadManagedTrajectory } from './manage-trajectory.ts';
 import { appendSteps, loadReadableTrajectory } from './plan.ts';
 import { assertPlausibleDate } from './trajectories.rules.ts';
@@ -40,24 +42,57 @@ async function record(
   });
 }
 
-/** Records a meeting; a meeting in the future is an appointment. Agreed actions become plan steps. */
+/**
+ * Records a meeting as it happened (never in the future: that is an appointment), closing the appointment it was.
+ * The same record again within minutes is a double save and is refused. Agreed actions become plan steps.
+ */
 export function addMeeting(ctx: Ctx, trajectoryId: string, input: z.infer<typeof meetingCreate>) {
-  assertPlausibleDate('heldOn', input.heldOn, today(ctx), { yearsBack: 1, yearsAhead: 1 });
+  assertPlausibleDate('heldOn', input.heldOn, today(ctx), { yearsBack: 1, yearsAhead: 0 });
   return record(
     ctx,
     trajectoryId,
     'meeting',
     async (tx) => {
-      const { agreedActions, ...fields } = input;
+      const { agreedActions, appointmentId, ...fields } = input;
+      await refuseDuplicateMeeting(ctx, tx, trajectoryId, input);
       const [row] = await tx
         .insert(meeting)
         .values({ ...fields, trajectoryId, createdBy: ctx.actor!.userId, createdAt: ctx.clock() })
         .returning({ id: meeting.id });
+      if (appointmentId) await closeAppointment(tx, trajectoryId, appointmentId, row!.id);
       await appendSteps(ctx, tx, trajectoryId, agreedActions);
       return row!;
     },
     { afterTheEnd: input.agreedActions.length === 0 },
   );
+}
+
+/** What makes two meeting records the same: the form saved twice, not a second meeting that day. */
+const sameness = (
+  m: Pick<z.infer<typeof meetingCreate>, 'heldOn' | 'durationMinutes' | 'mode' | 'topics' | 'summary'>,
+) => JSON.stringify([m.heldOn, m.durationMinutes, m.mode, [...m.topics].sort(), m.summary]);
+
+/**
+ * Refuses a meeting record equal to one saved on this trajectory within the last minutes (a setting). The
+ * trajectory is locked by then, so two saves at once see each other.
+ */
+async function refuseDuplicateMeeting(
+  ctx: Ctx,
+  tx: Db,
+  trajectoryId: string,
+  input: z.infer<typeof meetingCreate>,
+) {
+  const since = new Date(ctx.clock().getTime() - coachingRules.duplicateMeetingMinutes * 60_000);
+  const recent = await tx
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.trajectoryId, trajectoryId), gt(meeting.createdAt, since)));
+  const twin = recent.find((m) => sameness(m) === sameness(input));
+  if (twin)
+    throw new DomainError('meeting.duplicate', {
+      meetingId: twin.id,
+      withinMinutes: coachingRules.duplicateMeetingMinutes,
+    });
 }
 
 export function addNote(ctx: Ctx, trajectoryId: string, input: z.infer<typeof noteCreate>) {

@@ -23,3 +23,11 @@ export { getPortal, getCv } from './portal.ts';
 export * from './trajectories.rules.ts';
 export * from './trajectories.table.ts';
 export { answerQuestion, closeQuestion, listQuestions } from './questions.ts';
+export {
+  planAppointment,
+  moveAppointment,
+  cancelAppointment,
+  listAppointments,
+  sendAppointmentReminder,
+  trajectoryJobs,
+} from './appointments.ts';

@@ -1,11 +1,12 @@
 import { sequentially } from '../db.ts';
-import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { appUser } from '../access/access.table.ts';
 import { auditParticipant } from '../access/index.ts';
 import { DomainError, requireActor, type Ctx } from '../context.ts';
 import { municipality, programme } from '../organisation/organisation.table.ts';
 import { fullFileScope, today, whoCanSee } from '../participants/index.ts';
-import { activity, meeting, trajectory } from './trajectories.table.ts';
+import { activity, trajectory } from './trajectories.table.ts';
+import { selectUpcomingAppointments } from './appointments.ts';
 import { education, languageLevel, participant, workExperience } from '../participants/participants.table.ts';
 import { readPlan } from './plan.ts';
 import { selectQuestions } from './questions.ts';
@@ -32,13 +33,7 @@ export async function getPortal(ctx: Ctx) {
       .from(programme)
       .limit(1);
     const now = today(ctx);
-    const appointments = t
-      ? await tx
-          .select({ heldOn: meeting.heldOn, mode: meeting.mode, durationMinutes: meeting.durationMinutes })
-          .from(meeting)
-          .where(and(eq(meeting.trajectoryId, t.id), gte(meeting.heldOn, now)))
-          .orderBy(asc(meeting.heldOn))
-      : [];
+    const appointments = t ? await selectUpcomingAppointments(tx, t.id, ctx.clock()) : [];
     const [coach] = t?.coachId
       ? await tx
           .select({ name: appUser.displayName, email: appUser.email })

@@ -3,6 +3,7 @@ import { trajectoryStatuses } from '../../shared/participants.ts';
 import { DomainError } from '../context.ts';
 import {
   minusWorkingDays,
+  reminderMoment,
   addMonths,
   allowedActions,
   assertExtension,
@@ -91,5 +92,21 @@ describe('working days', () => {
     expect(minusWorkingDays(new Date('2026-03-04T10:00:00Z'), 2).toISOString()).toBe(
       '2026-03-02T10:00:00.000Z',
     );
+  });
+});
+
+describe('the reminder of an appointment', () => {
+  const now = new Date('2026-03-02T09:00:00Z'); // Monday 10:00 in Amsterdam
+  it('goes the day before at the set hour, in Dutch time (summer and winter)', () => {
+    expect(reminderMoment(new Date('2026-03-04T13:00:00Z'), now)?.toISOString()).toBe(
+      '2026-03-03T09:00:00.000Z',
+    );
+    expect(reminderMoment(new Date('2026-07-08T07:00:00Z'), now)?.toISOString()).toBe(
+      '2026-07-07T08:00:00.000Z',
+    );
+  });
+  it('goes at once when planned after that moment for tomorrow, and not at all for today', () => {
+    expect(reminderMoment(new Date('2026-03-03T08:00:00Z'), now)).toEqual(now);
+    expect(reminderMoment(new Date('2026-03-02T15:00:00Z'), now)).toBeNull();
   });
 });

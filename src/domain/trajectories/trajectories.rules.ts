@@ -1,6 +1,8 @@
 import type { StopReason, TrajectoryStatus } from '../../shared/participants.ts';
 import { positiveStopReasons } from '../../shared/participants.ts';
 import { DomainError } from '../context.ts';
+import { appointmentRules } from '../../shared/limits.ts';
+import { programmeDay, programmeInstant } from '../../shared/dates.ts';
 
 export type TrajectoryAction = 'start_intake' | 'start' | 'complete' | 'stop';
 
@@ -89,4 +91,18 @@ export function minusWorkingDays(from: Date, days: number) {
     if (at.getUTCDay() !== 0 && at.getUTCDay() !== 6) left--;
   }
   return at;
+}
+
+/**
+ * When the reminder of an appointment goes: the day before, at the set hour (Dutch time). Planned later than
+ * that but before the day itself: at once. Planned for today: none (the coach told them just now).
+ */
+export function reminderMoment(startsAt: Date, now: Date): Date | null {
+  const day = programmeDay(startsAt);
+  const at = programmeInstant(
+    addDays(day, -1),
+    `${String(appointmentRules.reminderHour).padStart(2, '0')}:00`,
+  );
+  if (at.getTime() > now.getTime()) return at;
+  return day > programmeDay(now) ? now : null;
 }

@@ -18,6 +18,8 @@ import { referrerKinds, stopReasons, trajectoryStatuses } from '../../shared/par
 import {
   activityKinds,
   applicationStatuses,
+  appointmentPlaces,
+  appointmentStatuses,
   goalKinds,
   meetingModes,
   noteVisibilities,
@@ -152,7 +154,7 @@ export const stepProgress = pgTable(
 
 export const meetingModeEnum = pgEnum('meeting_mode', meetingModes);
 
-/** A coaching meeting (gesprek) with its topics; agreed actions become plan steps. */
+/** A coaching meeting (gesprek) as it happened, with its topics; agreed actions become plan steps. */
 export const meeting = pgTable(
   'meeting',
   {
@@ -238,4 +240,48 @@ export const activity = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('activity_trajectory_idx').on(t.trajectoryId, t.happenedOn)],
+);
+
+export const appointmentPlaceEnum = pgEnum('appointment_place', appointmentPlaces);
+export const appointmentStatusEnum = pgEnum('appointment_status', appointmentStatuses);
+
+/**
+ * A planned appointment (afspraak) with the participant: when, where, with whom, what to bring. Moving or
+ * changing it raises `version` (the reminder of an older version is not sent); the meeting record of what
+ * happened closes it (`held`).
+ */
+export const appointment = pgTable(
+  'appointment',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    trajectoryId: uuid()
+      .notNull()
+      .references(() => trajectory.id, { onDelete: 'cascade' }),
+    /** Whose calendar it is in: two appointments of one coach may not overlap. */
+    coachId: uuid()
+      .notNull()
+      .references(() => appUser.id),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    durationMinutes: integer().notNull(),
+    placeKind: appointmentPlaceEnum().notNull(),
+    /** The address, the video link or the phone number, as the kind says. */
+    place: text().notNull(),
+    withWhom: text().notNull().default(''),
+    bring: text().notNull().default(''),
+    status: appointmentStatusEnum().notNull().default('planned'),
+    version: integer().notNull().default(1),
+    /** The version whose reminder went out: a retried reminder job sends nothing twice. */
+    remindedVersion: integer(),
+    meetingId: uuid().references(() => meeting.id, { onDelete: 'set null' }),
+    createdBy: uuid().references(() => appUser.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid().references(() => appUser.id),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('appointment_trajectory_idx').on(t.trajectoryId, t.startsAt),
+    index('appointment_coach_idx')
+      .on(t.coachId, t.startsAt)
+      .where(sql`${t.status} = 'planned'`),
+  ],
 );

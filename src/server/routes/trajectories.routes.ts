@@ -24,6 +24,10 @@ import {
   savePlan,
   setStepStatus,
   updateApplication,
+  planAppointment,
+  moveAppointment,
+  cancelAppointment,
+  listAppointments,
 } from '../../domain/trajectories/index.ts';
 
 const errors = { 400: c.errorResponse, 403: c.errorResponse, 404: c.errorResponse, 409: c.errorResponse };
@@ -165,6 +169,43 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['coaching'], params: c.idParams, body: c.activityCreate, response: record },
     handler: async (request, reply) =>
       reply.status(201).send(await addActivity(request.ctx, request.params.id, request.body)),
+  });
+
+  app.post('/api/trajectories/:id/appointments', {
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
+    schema: {
+      tags: ['coaching'],
+      params: c.idParams,
+      body: c.appointmentCreate,
+      response: { 201: c.appointment, ...errors },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(await planAppointment(request.ctx, request.params.id, request.body)),
+  });
+  app.get('/api/trajectories/:id/appointments', {
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
+    schema: { tags: ['coaching'], params: c.idParams, response: { 200: c.appointmentList, ...errors } },
+    handler: (request) => listAppointments(request.ctx, request.params.id),
+  });
+  app.put('/api/appointments/:id', {
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
+    schema: {
+      tags: ['coaching'],
+      params: c.idParams,
+      body: c.appointmentUpdate,
+      response: { 200: c.appointment, ...errors },
+    },
+    handler: (request) => moveAppointment(request.ctx, request.params.id, request.body),
+  });
+  app.post('/api/appointments/:id/cancel', {
+    config: { access: { roles: coachTeamRoles, data: 'participant' } },
+    schema: {
+      tags: ['coaching'],
+      params: c.idParams,
+      body: c.appointmentCancel,
+      response: { 200: c.appointment, ...errors },
+    },
+    handler: (request) => cancelAppointment(request.ctx, request.params.id, request.body.version),
   });
 
   app.get('/api/caseload', {

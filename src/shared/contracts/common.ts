@@ -107,6 +107,8 @@ export const recordKey = z
 /** A one-time secret from a link (URL-safe base64). */
 export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{10,200}$/, 'a link code');
 export const isoDateTime = z.iso.datetime({ offset: true });
+/** A wall-clock time in Dutch time, `HH:MM` (24 hours). */
+export const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:30');
 export const locale = z.enum(locales);
 export const cbsCode = z.string().regex(/^GM\d{4}$/, 'a CBS code like GM0363');
 

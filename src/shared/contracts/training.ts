@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits, trainingRules } from '../limits.ts';
-import { cbsCode, defineErrors, id, isoDate, shortText } from './common.ts';
+import { cbsCode, clockTime, defineErrors, id, isoDate, shortText } from './common.ts';
 import { sectors } from './organisation.ts';
 
 // Group training (VIP pillar 1): cohorts, the curriculum, sessions and attendance.
@@ -19,8 +19,6 @@ export const attendanceStatuses = ['present', 'late', 'absent_notice', 'absent_n
 export const memberStatuses = ['member', 'waiting'] as const;
 export const coverageStatuses = ['done', 'planned', 'missing'] as const;
 
-/** A clock time, 24 hours: 09:30. */
-export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:30');
 /** A link to an online meeting: https only, so it cannot run script. */
 export const meetingLink = z
   .string()

@@ -3,13 +3,25 @@ import { trajectoryStatuses } from '../participants.ts';
 import {
   activityKinds,
   applicationStatuses,
+  appointmentPlaces,
+  appointmentStatuses,
   goalKinds,
   meetingModes,
   noteVisibilities,
   stepOwners,
   stepStatuses,
 } from '../trajectories.ts';
-import { id, isoDate, isoDateTime, longText, shortText, defineErrors, key } from './common.ts';
+import {
+  clockTime,
+  id,
+  isoDate,
+  isoDateTime,
+  longText,
+  shortText,
+  defineErrors,
+  key,
+  phone,
+} from './common.ts';
 
 export const planGoal = z.strictObject({
   id,
@@ -70,6 +82,8 @@ export const meetingCreate = z.strictObject({
   mode: z.enum(meetingModes),
   topics: z.array(shortText.min(1)).max(20).default([]),
   summary: longText.default(''),
+  /** The planned appointment this meeting was: it is held now. */
+  appointmentId: id.nullable().default(null),
   /** Agreed actions become steps of the plan (a new plan version the participant agrees to). */
   agreedActions: z
     .array(z.strictObject({ text: shortText.min(1), owner: z.enum(stepOwners), dueOn: isoDate.nullable() }))
@@ -118,6 +132,53 @@ export const activityCreate = z.strictObject({
   note: longText.default(''),
 });
 export const created = z.object({ id });
+
+/** A video link: a web address the participant opens, https only, printable characters only. */
+const videoLink = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https:\/\/[\x21-\x7e]+$/, 'a web address starting with https://, without spaces')
+  .refine((value) => URL.canParse(value), 'not a web address');
+/** Where: an address (with a map link in the portal), a video link, or the number the coach calls or is called on. */
+export const appointmentPlace = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('address'), address: shortText.min(1) }),
+  z.strictObject({ kind: z.literal('video'), link: videoLink }),
+  z.strictObject({ kind: z.literal('phone'), phone: phone.refine((v) => v !== '', 'a phone number') }),
+]);
+export const appointmentCreate = z.strictObject({
+  /** The day, in Dutch time (YYYY-MM-DD). */
+  date: isoDate,
+  startTime: clockTime,
+  /** How long: the appointment ends this many minutes after it starts (so never before). */
+  durationMinutes: z.number().int().min(5).max(480),
+  place: appointmentPlace,
+  /** Who the participant meets besides or instead of the coach, e.g. "Joost (coach) and Ans from the UWV". */
+  withWhom: shortText.default(''),
+  /** What to bring: ID, diploma, CV. */
+  bring: shortText.default(''),
+});
+/** Moves or changes an appointment: everything again, and the version the coach saw. */
+export const appointmentUpdate = appointmentCreate.extend({ version: z.number().int().min(1) });
+export const appointmentCancel = z.strictObject({ version: z.number().int().min(1) });
+export const appointment = z.object({
+  id,
+  trajectoryId: id,
+  date: z.string(),
+  startTime: z.string(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  durationMinutes: z.number().int(),
+  place: z.object({ kind: z.enum(appointmentPlaces), text: z.string() }),
+  withWhom: z.string(),
+  bring: z.string(),
+  status: z.enum(appointmentStatuses),
+  version: z.number().int(),
+  coachName: z.string().nullable(),
+  meetingId: id.nullable(),
+});
+export type Appointment = z.infer<typeof appointment>;
+export const appointmentList = z.object({ items: z.array(appointment) });
 
 /** The trajectories module's own kinds of timeline entry; other modules add theirs (domain Contributions). */
 export const timelineKinds = [
@@ -235,9 +296,8 @@ export const portal = z.object({
     })
     .nullable(),
   plan: plan.nullable(),
-  appointments: z.array(
-    z.object({ heldOn: z.string(), mode: z.enum(meetingModes), durationMinutes: z.number().int() }),
-  ),
+  /** Planned appointments that have not ended yet, soonest first. */
+  appointments: z.array(appointment),
   coach: z.object({ name: z.string(), email: z.string() }).nullable(),
   /** The participant's questions of the current trajectory, newest first, with the answers. */
   questions: z.array(question),
@@ -308,4 +368,22 @@ export const trajectoryErrors = defineErrors({
   },
   'question.closed': { status: 409, message: 'This question is closed. Ask a new question if needed.' },
   'plan.nothing_to_agree': { status: 409, message: 'There is no new version of the plan to agree to.' },
+  'appointment.in_past': { status: 400, message: 'This time has passed. Choose a time in the future.' },
+  'appointment.too_far_ahead': { status: 400, message: 'Plan appointments at most six months ahead.' },
+  'appointment.overlap': {
+    status: 409,
+    message: 'The coach already has an appointment at this time. Choose another time.',
+  },
+  'appointment.version_conflict': {
+    status: 409,
+    message: 'Someone else changed this appointment in the meantime. Look at it again and try again.',
+  },
+  'appointment.not_planned': {
+    status: 409,
+    message: 'This appointment was already held or cancelled.',
+  },
+  'meeting.duplicate': {
+    status: 409,
+    message: 'This meeting was just saved. It is not saved a second time.',
+  },
 });

@@ -7,6 +7,7 @@ import { caseloadKeys, participantKeys } from '../../participants.ts';
 import { ActivityForm } from './coaching/ActivityForm.tsx';
 import { ApplicationForm } from './coaching/ApplicationForm.tsx';
 import { Applications } from './coaching/Applications.tsx';
+import { Appointments } from './coaching/Appointments.tsx';
 import { MeetingForm } from './coaching/MeetingForm.tsx';
 import { NoteForm } from './coaching/NoteForm.tsx';
 import { Questions } from './coaching/Questions.tsx';
@@ -16,7 +17,7 @@ type Kind = keyof typeof forms;
 const kinds = Object.keys(forms) as Kind[];
 
 /**
- * The participant's questions to answer; quick capture: pick what happened, fill in a few fields, save; below,
+ * The participant's questions to answer; the appointments planned with them; quick capture: pick what happened, fill in a few fields, save; below,
  * the applications to follow up.
  */
 export default function CoachingTab({
@@ -39,6 +40,7 @@ export default function CoachingTab({
   return (
     <Stack gap="lg">
       <Questions participantId={participantId} trajectoryId={trajectoryId} />
+      <Appointments participantId={participantId} trajectoryId={trajectoryId} />
       <Stack gap="xs">
         <Text fw={600} id="capture-kind">
           {t('coaching.what')}

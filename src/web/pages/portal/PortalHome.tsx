@@ -1,6 +1,10 @@
 import { Anchor, Badge, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import {
+  IconBriefcase,
   IconCalendarEvent,
+  IconMapPin,
+  IconPhone,
+  IconVideo,
   IconCheck,
   IconCircle,
   IconCircleCheck,
@@ -19,6 +23,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
+import { mapLink, useAppointmentFormat } from '../../appointments.ts';
 import { useLogout } from '../../auth/useLogout.ts';
 import { Loading, QueryError } from '../../components/Feedback.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -31,11 +36,13 @@ import { PortalCards } from './PortalCards.tsx';
 import { DutchToggle, Line } from './PortalParts.tsx';
 
 const statusIcons = { open: IconCircle, done: IconCircleCheck, dropped: IconCircleX };
+const placeIcons = { address: IconMapPin, video: IconVideo, phone: IconPhone };
 
 /** The participant's start page: phone first, short sentences, big buttons, icons beside the words. */
 export default function PortalHome({ roleSwitcher }: HomeProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const appointmentFormat = useAppointmentFormat();
   const logout = useLogout();
   const queryClient = useQueryClient();
   const portal = usePortal();
@@ -190,15 +197,58 @@ export default function PortalHome({ roleSwitcher }: HomeProps) {
         {appointments.length === 0 ? (
           <Text size="lg">{t('portal.noAppointments')}</Text>
         ) : (
-          <Stack gap="sm">
-            {appointments.map((a, i) => (
-              <Line key={i} icon={IconCalendarEvent}>
-                {t('portal.appointment', {
-                  date: format.date(a.heldOn),
-                  mode: t(`meetingMode.${a.mode}`),
-                  minutes: a.durationMinutes,
-                })}
-              </Line>
+          <Stack
+            component="ul"
+            gap="lg"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            data-testid="my-appointments"
+          >
+            {appointments.map((a) => (
+              <Stack component="li" key={a.id} gap="xs">
+                <Line icon={IconCalendarEvent}>
+                  <Text fw={700} size="lg" component="span">
+                    {appointmentFormat.day(a)}
+                  </Text>
+                  <br />
+                  <span dir="ltr">{appointmentFormat.time(a)}</span>
+                </Line>
+                <Line icon={placeIcons[a.place.kind]}>
+                  {a.place.kind === 'address' && (
+                    <>
+                      <span dir="auto">{a.place.text}</span>
+                      <br />
+                      <Anchor href={mapLink(a.place.text)} target="_blank" rel="noopener noreferrer">
+                        {t('portal.appointmentMap')}
+                      </Anchor>
+                    </>
+                  )}
+                  {a.place.kind === 'video' && (
+                    <Anchor href={a.place.text} target="_blank" rel="noopener noreferrer">
+                      {t('portal.appointmentVideo')}
+                    </Anchor>
+                  )}
+                  {a.place.kind === 'phone' && (
+                    <>
+                      {t('portal.appointmentPhone')}{' '}
+                      <Anchor href={`tel:${a.place.text.replace(/[^+\d]/g, '')}`} dir="ltr">
+                        {a.place.text}
+                      </Anchor>
+                    </>
+                  )}
+                </Line>
+                {(a.withWhom || a.coachName) && (
+                  <Line icon={IconUser}>
+                    <span dir="auto">{t('portal.appointmentWith', { who: a.withWhom || a.coachName })}</span>
+                  </Line>
+                )}
+                {a.bring && (
+                  <Line icon={IconBriefcase}>
+                    <span dir="auto">{t('portal.appointmentBring', { what: a.bring })}</span>
+                  </Line>
+                )}
+              </Stack>
             ))}
           </Stack>
         )}

@@ -9,9 +9,13 @@ type Capture = {
   onSubmit: (event?: React.FormEvent<HTMLFormElement>) => void;
   summary: { id: string; items: SummaryItem[] };
   pending: boolean;
+  form: { isDirty: () => boolean };
 };
 
-/** The frame of every quick-capture form: its title, the error summary, the fields, and a save button. */
+/**
+ * The frame of every quick-capture form: its title, the error summary, the fields, and a save button that waits
+ * until something was filled in (an untouched form saved twice made two records).
+ */
 export function CaptureForm({
   title,
   capture,
@@ -34,6 +38,7 @@ export function CaptureForm({
           <Button
             type="submit"
             loading={capture.pending}
+            disabled={!capture.form.isDirty()}
             leftSection={<IconDeviceFloppy size={18} aria-hidden="true" />}
           >
             {t('common.save')}

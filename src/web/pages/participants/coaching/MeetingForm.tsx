@@ -11,23 +11,35 @@ import { useProgramme } from '../../../queries.ts';
 import { StepFields } from '../StepFields.tsx';
 import { CaptureForm, type CaptureProps } from './CaptureForm.tsx';
 import { AddRowButton, RemoveRowButton } from '../../../components/RowButtons.tsx';
+import { useAppointmentFormat } from '../../../appointments.ts';
+import { useAppointments } from './Appointments.tsx';
 
 type Request = Required<NonNullable<BodyOf<'POST', '/api/trajectories/:id/meetings'>>>;
 type Action = Omit<Request['agreedActions'][number], 'dueOn'> & { dueOn: string };
 /** The meeting as the form holds it: minutes as typed, an action without a date has `''`. */
-type Meeting = Omit<Request, 'durationMinutes' | 'agreedActions'> & {
+type Meeting = Omit<Request, 'durationMinutes' | 'agreedActions' | 'appointmentId'> & {
   durationMinutes: number | string;
   agreedActions: Action[];
+  /** The planned appointment this was, `''` for none. */
+  appointmentId: string;
 };
 const toRequest = (values: Meeting): Request => ({
   ...values,
+  appointmentId: values.appointmentId || null,
   durationMinutes: Number(values.durationMinutes),
   agreedActions: values.agreedActions.map((a) => ({ ...a, dueOn: a.dueOn || null })),
 });
 
-/** A meeting with the participant: when, how long, how, the topics, a summary and what was agreed. */
+/**
+ * The record of a meeting with the participant: when, how long, how, the topics, a summary and what was agreed;
+ * and which planned appointment it was (that appointment is then held).
+ */
 export function MeetingForm({ trajectoryId, onSaved }: CaptureProps) {
   const { t } = useTranslation();
+  const format = useAppointmentFormat();
+  const appointments = useAppointments(trajectoryId);
+  // The planned appointments: the meeting being recorded is probably one of them (or it came early).
+  const open = (appointments.data?.items ?? []).filter((a) => a.status === 'planned');
   const queryClient = useQueryClient();
   const programme = useProgramme();
   const labelOf = (path: string) => {
@@ -45,6 +57,7 @@ export function MeetingForm({ trajectoryId, onSaved }: CaptureProps) {
       topics: [],
       summary: '',
       agreedActions: [],
+      appointmentId: '',
     },
     validate: contractRules(t, meetingCreate, toRequest, {
       heldOn: t('validation.dateRequired'),
@@ -59,12 +72,24 @@ export function MeetingForm({ trajectoryId, onSaved }: CaptureProps) {
       onSaved(withSteps ? t('coaching.meetingSavedSteps') : t('coaching.meetingSaved'));
       // Agreed actions became steps of the plan.
       if (withSteps) void queryClient.invalidateQueries({ queryKey: trajectoryKeys.plan(trajectoryId) });
-      form.setValues({ summary: '', topics: [], agreedActions: [] });
+      if (values.appointmentId)
+        void queryClient.invalidateQueries({ queryKey: trajectoryKeys.appointments(trajectoryId) });
+      form.setValues({ summary: '', topics: [], agreedActions: [], appointmentId: '' });
     },
   });
   const { form, field } = meeting;
   return (
     <CaptureForm title={t('coaching.kind.meeting')} capture={meeting}>
+      {open.length > 0 && (
+        <NativeSelect
+          {...field('appointmentId')}
+          label={t('coaching.meeting.appointmentId')}
+          data={[
+            { value: '', label: t('coaching.meeting.noAppointment') },
+            ...open.map((a) => ({ value: a.id, label: `${format.day(a)}, ${format.time(a)}` })),
+          ]}
+        />
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <DateField {...field('heldOn')} label={labelOf('heldOn')} />
         <NumberInput
