@@ -67,6 +67,8 @@ describe.each(['nl', 'ar'] as const)(
       await check(page, lang, '1-referral-form');
       await page.getByLabel(t.referral.name, { exact: false }).first().fill(run);
       await page.getByLabel(t.referral.phone).fill('0612345678');
+      // The preferred language is asked, never pre-filled.
+      await page.getByLabel(t.referral.preferredLanguage, { exact: true }).selectOption('ti');
       await page.getByRole('button', { name: t.referral.submit, exact: true }).click();
 
       // The confirmation: what happens next, and the regional lead by name and address.

@@ -29,6 +29,7 @@ const referral = (name: string, dateOfBirth = '1990-01-01') => ({
   name,
   dateOfBirth,
   municipalityCode: 'GM0344',
+  preferredLanguage: 'ar',
   referredOn: t.clock.now().toISOString().slice(0, 10),
   referrerKind: 'municipality',
   motivation: '',

@@ -47,6 +47,7 @@ async function referral(municipalityCode = 'GM0344') {
     name: `Groep Deelnemer${'abcdefghijklmnopqrstuvwxyz'[counter++]}`,
     dateOfBirth: '1990-05-06',
     municipalityCode,
+    preferredLanguage: 'ti',
     referredOn: today,
     referrerKind: 'lead',
     motivation: 'Wil de training volgen.',

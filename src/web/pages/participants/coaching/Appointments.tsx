@@ -261,7 +261,7 @@ export function Appointments({
                   {format.day(a)}, {format.time(a)}
                 </Text>
                 {a.status !== 'planned' && (
-                  <Badge color={a.status === 'held' ? 'green' : 'gray'}>
+                  <Badge variant="dot" radius="sm" color={a.status === 'held' ? 'green' : 'gray'}>
                     {t(`appointments.status.${a.status}`)}
                   </Badge>
                 )}
