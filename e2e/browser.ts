@@ -59,6 +59,23 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
+/**
+ * Every page on the way: written in the expected direction, one h1, no serious axe findings, no sideways
+ * scrolling; a screenshot for the artifacts.
+ */
+export async function checkPage(page: Page, dir: 'ltr' | 'rtl', name: string) {
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator('html').getAttribute('dir')).toBe(dir);
+  expect(await page.locator('h1').count()).toBe(1);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, name);
+}
+
+/** The direction a language is written in. */
+export const dirOf = (lang: string) => (lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr');
+
 export async function screenshot(page: Page, name: string) {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });

@@ -4,15 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar, nl } from '../src/web/i18n/all-texts.ts';
-import {
-  expectAccessible,
-  expectNoHorizontalScroll,
-  launchChromium,
-  logIn,
-  openPage,
-  phone,
-  screenshot,
-} from './browser.ts';
+import { checkPage, dirOf, launchChromium, logIn, openPage, phone } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,16 +16,8 @@ const texts = { nl, ar } as const;
 const participant = 'participant@demo.opstap.nl';
 const coach = 'coach@demo.opstap.nl';
 
-/** Every page on the way: the language's direction, one h1, no serious axe findings, no sideways scrolling. */
-async function check(page: Page, lang: 'nl' | 'ar', name: string) {
-  await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  expect(await page.locator('h1').count()).toBe(1);
-  await expectAccessible(page);
-  await expectNoHorizontalScroll(page);
-  await screenshot(page, `questions-${lang}-${name}`);
-}
+const check = (page: Page, lang: 'nl' | 'ar', name: string) =>
+  checkPage(page, dirOf(lang), `questions-${lang}-${name}`);
 
 describe.each(['nl', 'ar'] as const)('a question and its answer, at 360 px (%s)', (lang) => {
   const t = texts[lang];

@@ -5,14 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar, nl } from '../src/web/i18n/all-texts.ts';
 import {
   baseUrl,
+  checkPage,
   demoPassword,
-  expectAccessible,
-  expectNoHorizontalScroll,
+  dirOf,
   launchChromium,
   logIn,
   openPage,
   phone,
-  screenshot,
 } from './browser.ts';
 
 let browser: Browser;
@@ -23,16 +22,8 @@ afterAll(() => browser?.close());
 
 const texts = { nl, ar } as const;
 
-/** Every page on the way: the language's direction, one h1, no serious axe findings, no sideways scrolling. */
-async function check(page: Page, lang: 'nl' | 'ar', name: string) {
-  await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-  expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-  expect(await page.locator('h1').count()).toBe(1);
-  await expectAccessible(page);
-  await expectNoHorizontalScroll(page);
-  await screenshot(page, `staff-${lang}-${name}`);
-}
+const check = (page: Page, lang: 'nl' | 'ar', name: string) =>
+  checkPage(page, dirOf(lang), `staff-${lang}-${name}`);
 
 /** The regional lead takes a referral up (starts the intake), through the API in a context of their own. */
 async function leadStartsIntake(participantId: string) {
