@@ -110,7 +110,7 @@ day=$(date -u -d yesterday +%F)
 refer() { # base cookie-jar name → "status participantId"
   local out
   out=$(curl -s -m 20 -w '\n%{http_code}' -b "$2" -H "origin: $public" -H 'content-type: application/json' \
-    --data "{\"name\":\"$3\",\"municipalityCode\":\"GM0344\",\"referredOn\":\"$day\",\"referrerKind\":\"lead\",\"confirmNotDuplicate\":true}" \
+    --data "{\"name\":\"$3\",\"municipalityCode\":\"GM0344\",\"preferredLanguage\":\"ar\",\"referredOn\":\"$day\",\"referrerKind\":\"lead\",\"confirmNotDuplicate\":true}" \
     "$1/api/participants") || true
   echo "${out##*$'\n'} $(sed -n 's/.*"participantId":"\([0-9a-f-]*\)".*/\1/p' <<<"${out%$'\n'*}")"
 }
