@@ -48,15 +48,17 @@ describe('a trajectory from referral to an agreed plan, at 360 px in Arabic', ()
     await page.getByLabel(ar.referral.motivation, { exact: true }).fill('تريد العمل في رعاية المسنين.');
     await page.getByRole('button', { name: ar.referral.submit, exact: true }).click();
     // A namesake from an earlier run may exist: then confirm that this is someone else.
-    await Promise.race([
-      page.waitForURL(/\/participants\/[0-9a-f-]{36}$/),
-      page.getByText(ar.referral.notDuplicate).waitFor(),
-    ]);
-    if (!/\/participants\/[0-9a-f-]{36}$/.test(page.url())) {
+    const sent = page.getByRole('heading', { level: 1, name: ar.referral.sentTitle });
+    await Promise.race([sent.waitFor(), page.getByText(ar.referral.notDuplicate).waitFor()]);
+    if (!(await sent.isVisible())) {
       await page.getByLabel(ar.referral.notDuplicate).check();
       await page.getByRole('button', { name: ar.referral.submit, exact: true }).click();
-      await page.waitForURL(/\/participants\/[0-9a-f-]{36}$/);
+      await sent.waitFor();
     }
+    // The confirmation says what happens next; from there the referral opens.
+    await check(page, '2-referral-sent');
+    await page.getByRole('link', { name: ar.referral.openReferral }).click();
+    await page.waitForURL(/\/participants\/[0-9a-f-]{36}$/);
     participantPath = new URL(page.url()).pathname;
     await expect.poll(() => page.locator('h1').textContent()).toContain(name);
     await check(page, '2-referral-status');
