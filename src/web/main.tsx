@@ -11,7 +11,6 @@ import {
   languageFor,
   languageFromSearch,
   rememberLanguage,
-  searchWithoutLanguage,
   storedLanguage,
 } from './i18n/languages.ts';
 import { loadTexts } from './i18n/texts.ts';
@@ -34,18 +33,14 @@ async function signedIn(): Promise<Me | null | undefined> {
   }
 }
 
-/** `?lang=` in a link wins and is remembered; then the choice made on this device; then the account's language. */
+/**
+ * `?lang=` in a link wins and is remembered; then the choice made on this device; then the account's language.
+ * The link's `?lang=` stays in the address until the app runs: LanguageSync then removes it and, for a signed-in
+ * person, makes it the account's language too.
+ */
 async function chooseLanguage(me: Promise<Me | null | undefined>) {
   const fromUrl = languageFromSearch(window.location.search);
-  if (fromUrl) {
-    rememberLanguage(fromUrl);
-    const { pathname, search, hash } = window.location;
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${pathname}${searchWithoutLanguage(search)}${hash}`,
-    );
-  }
+  if (fromUrl) rememberLanguage(fromUrl);
   const person = await me;
   const wanted = fromUrl ?? storedLanguage() ?? person?.preferredLanguage ?? defaultLocale;
   return languageFor(
