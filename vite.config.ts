@@ -120,8 +120,8 @@ const chunkGroups: { name: string | ((id: string) => string | null); debugName?:
   // One file per language with the shell's and every feature's texts: one request, for one language.
   {
     debugName: 'texts',
-    name: (id) => `texts-${/[\\/]locales[\\/](\w+)\.json$/.exec(id)?.[1]}`,
-    test: /[\\/]src[\\/]web[\\/].*[\\/]locales[\\/]\w+\.json$/,
+    name: (id) => `texts-${/[\\/]locales[\\/](?:participant[\\/])?(\w+)\.json$/.exec(id)?.[1]}`,
+    test: /[\\/]src[\\/]web[\\/].*[\\/]locales[\\/](?:participant[\\/])?\w+\.json$/,
   },
   // What the entry (main.tsx) needs to start before the app is in: its own small file, or the entry would wait for
   // the app's chunk, where the bundler would otherwise put these modules because the app uses them too.

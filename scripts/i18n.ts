@@ -10,19 +10,27 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { fileURLToPath } from 'node:url';
 import { po, type GetTextTranslation, type GetTextTranslations } from 'gettext-parser';
 import { isLocale, locales, type Locale } from '../src/shared/locales.ts';
-import { localesOf, participantPart } from '../src/web/i18n/participant-texts.ts';
+import { localesOf } from '../src/web/i18n/participant-texts.ts';
 
 type Tree = { [key: string]: string | Tree };
 const web = fileURLToPath(new URL('../src/web/', import.meta.url));
 const out = fileURLToPath(new URL('../translations/', import.meta.url));
 
-export const folderPath = (folder: string) =>
-  folder === 'shell' ? `${web}i18n/locales/` : `${web}features/${folder}/locales/`;
+/** A folder's files: `shell`, a feature (`access`) or what a participant reads of it (`access/participant`). */
+export const folderPath = (folder: string) => {
+  if (folder === 'shell') return `${web}i18n/locales/`;
+  const [feature, part] = folder.split('/');
+  return `${web}features/${feature}/locales/${part ? `${part}/` : ''}`;
+};
 export const folders = () => [
   'shell',
   ...readdirSync(`${web}features`, { withFileTypes: true })
     .filter((e) => e.isDirectory())
-    .map((e) => e.name),
+    .flatMap((e) =>
+      existsSync(`${web}features/${e.name}/locales/participant`)
+        ? [e.name, `${e.name}/participant`]
+        : [e.name],
+    ),
 ];
 const read = (folder: string, locale: string): Tree =>
   JSON.parse(readFileSync(`${folderPath(folder)}${locale}.json`, 'utf8')) as Tree;
@@ -36,17 +44,16 @@ const plural = /_(zero|one|two|few|many|other)$/;
 /** The keys a language should have in a folder, in Dutch order, each form its plural rules need. */
 function expectedKeys(folder: string, locale: Locale): [string, string][] {
   const dutch = read(folder, 'nl');
-  const part = ['nl', 'en', 'ar'].includes(locale) ? dutch : participantPart(folder, dutch);
   const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
   const keys: [string, string][] = [];
   const done = new Set<string>();
-  for (const [key, text] of flat(part)) {
+  for (const [key, text] of flat(dutch)) {
     if (!plural.test(key)) keys.push([key, text]);
     else {
       const base = key.replace(plural, '');
       if (done.has(base)) continue;
       done.add(base);
-      const other = flat(part).find(([k]) => k === `${base}_other`)?.[1] ?? text;
+      const other = flat(dutch).find(([k]) => k === `${base}_other`)?.[1] ?? text;
       for (const form of forms) keys.push([`${base}_${form}`, other]);
     }
   }

@@ -11,6 +11,10 @@ import type participants from '../features/participants/locales/nl.json';
 import type portal from '../features/portal/locales/nl.json';
 import type trajectories from '../features/trajectories/locales/nl.json';
 import type training from '../features/training/locales/nl.json';
+import type accessForParticipants from '../features/access/locales/participant/nl.json';
+import type participantsForParticipants from '../features/participants/locales/participant/nl.json';
+import type trajectoriesForParticipants from '../features/trajectories/locales/participant/nl.json';
+import type trainingForParticipants from '../features/training/locales/participant/nl.json';
 
 /**
  * The shape of the merged texts, for typed look-ups (`nl.errors.auth.invalid_credentials`). A new feature's
@@ -23,12 +27,19 @@ export type AllTexts = typeof shell &
   typeof participants &
   typeof portal &
   typeof trajectories &
-  typeof training;
+  typeof training &
+  typeof accessForParticipants &
+  typeof participantsForParticipants &
+  typeof trajectoriesForParticipants &
+  typeof trainingForParticipants;
 
-const files = import.meta.glob<Texts>(['./locales/*.json', '../features/*/locales/*.json'], {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<Texts>(
+  ['./locales/*.json', '../features/*/locales/*.json', '../features/*/locales/participant/*.json'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 
 /** All texts of one language: the shell's and every feature's, in one tree. */
 export function allTexts(language: Locale): AllTexts {
